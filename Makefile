@@ -1,0 +1,36 @@
+# Two commands do the whole set-up on a fresh Debian machine with Python 3.11:
+#   make build   bootstrap, then build every brief in content/ into output/
+#   make test    bootstrap, then lint, type-check and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test bench bootstrap system-deps lint clean
+
+build: bootstrap
+	$(BIN)/briefbuilder build content --out output
+
+test: bootstrap lint
+	$(BIN)/python -m pytest -q
+
+lint: bootstrap
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+bench: bootstrap
+	$(BIN)/python bench/run.py
+
+bootstrap: system-deps $(STAMP)
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) output .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages briefbuilder needs, when missing:
+#   Pango (WeasyPrint's text layout), libharfbuzz-subset0 (fast font subsetting),
+#   poppler-utils (pdftoppm/pdftotext, for looking at pages).
+# As root it runs apt-get; otherwise it prints the exact command to run.
+set -eu
+missing=""
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fontconfig; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = "0" ]; then
+  echo "Installing system packages:$missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "briefbuilder needs these Debian packages:$missing" >&2
+  echo "Run: sudo apt-get install -y$missing" >&2
+  exit 1
+fi

@@ -1,0 +1,81 @@
+"""briefbuilder's one exception tree, and the Problem record every error carries.
+
+    BriefbuilderError
+     +-- ContentError     bad content: YAML, fields, markup, references (carries Problems)
+     +-- ThemeError       a theme folder, brand.yaml, label catalog or template is wrong
+     +-- RenderError      a writer could not render a brief (blocked fetch, engine error)
+     +-- BuildError       the build itself failed (locked output folder, unwritable path)
+     +-- UsageError       the command line asked for something that does not exist
+
+Every message names where (file:line:column), what (the field path) and what to do (hint).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How bad a Problem is: errors stop a brief from building, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about one place in one file."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = str(self.file)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        kind = "warning: " if self.severity is Severity.WARNING else ""
+        field = f"{self.field}: " if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{kind}{field}{self.message}{hint}"
+
+
+class BriefbuilderError(Exception):
+    """Base of every error briefbuilder raises on purpose."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = Problem(problems)
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ContentError(BriefbuilderError):
+    """Content that cannot be loaded: each Problem names file, line, field and a fix."""
+
+
+class ThemeError(BriefbuilderError):
+    """A theme that cannot be used."""
+
+
+class RenderError(BriefbuilderError):
+    """A writer failed on one brief."""
+
+
+class BuildError(BriefbuilderError):
+    """The build as a whole cannot go on."""
+
+
+class UsageError(BriefbuilderError):
+    """The command line asks for something that does not exist."""

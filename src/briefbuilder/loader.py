@@ -1,0 +1,176 @@
+"""Content folders -> model objects, collecting every problem in every file.
+
+A content folder is either one series (it holds ``series.yaml``) or a folder of
+series folders. Each brief edition is ``<brief-id>.<lang>.yaml`` beside
+``series.yaml``. Loading never raises for bad content: it returns what loaded
+and the list of Problems (errors and warnings) for everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, Severity, UsageError
+from .model.brief import Brief
+from .model.inline import FootnoteRef, iter_spans
+from .model.series import Edition, LoadedSeries, Series
+from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
+
+SERIES_FILE = "series.yaml"
+
+
+@dataclass
+class Project:
+    """Everything found under a content folder."""
+
+    root: Path
+    series: list[LoadedSeries] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def editions(self) -> list[Edition]:
+        return [e for s in self.series for e in s.editions]
+
+
+def series_folders(root: Path) -> list[Path]:
+    """The series folders under root: root itself, or its children holding series.yaml."""
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder (name a content folder or a series folder)")
+    if (root / SERIES_FILE).is_file():
+        return [root]
+    found = sorted(p.parent for p in root.glob(f"*/{SERIES_FILE}"))
+    if not found:
+        raise UsageError(f"{root}: no {SERIES_FILE} here or in its folders "
+                         "(create one with 'briefbuilder new SERIES/BRIEF_ID')")
+    return found
+
+
+def load_project(root: Path) -> Project:
+    """Load every series under root; bad files become Problems, not exceptions."""
+    project = Project(root)
+    for folder in series_folders(root):
+        loaded = load_series(folder, project.problems)
+        if loaded is not None:
+            project.series.append(loaded)
+    return project
+
+
+def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
+    """Load one series folder and its editions, appending problems."""
+    path = folder / SERIES_FILE
+    try:
+        doc = read_yaml(path)
+        series = validate(Series, doc)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    except ValidationProblems as exc:
+        problems.extend(exc.problems)
+        return None
+    loaded = LoadedSeries(series, folder)
+    files = _edition_files(folder, doc, series, problems)
+    for number, brief_id in enumerate(series.briefs, start=1):
+        for lang, brief_path in files.get(brief_id, []):
+            brief = load_brief(brief_path, brief_id, lang, problems)
+            if brief is not None:
+                loaded.editions.append(
+                    Edition(brief, series, brief_path, number, len(series.briefs)))
+    return loaded
+
+
+def _edition_files(folder: Path, doc: YamlDoc, series: Series,
+                   problems: list[Problem]) -> dict[str, list[tuple[str, Path]]]:
+    """Map brief id -> [(lang, path)], reporting briefs without files and stray files."""
+    files: dict[str, list[tuple[str, Path]]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == SERIES_FILE:
+            continue
+        parts = path.name.split(".")
+        if len(parts) != 3:
+            problems.append(Problem(
+                "a brief file is named <brief-id>.<lang>.yaml", path, None, None, "",
+                f"rename it, e.g. {parts[0]}.en.yaml"))
+            continue
+        brief_id, lang, _ = parts
+        if brief_id not in series.briefs:
+            problems.append(Problem(
+                f"brief {brief_id!r} is not listed in {SERIES_FILE}", path, None, None, "",
+                f"add it to briefs: in {folder / SERIES_FILE}",
+                Severity.WARNING))
+            continue
+        files.setdefault(brief_id, []).append((lang, path))
+    seen: set[str] = set()
+    for index, brief_id in enumerate(series.briefs):
+        loc: FieldPath = ("briefs", index)
+        if brief_id in seen:
+            problems.append(doc.problem(loc, f"brief {brief_id!r} is listed twice",
+                                        "list each brief once"))
+        seen.add(brief_id)
+        if brief_id not in files:
+            problems.append(doc.problem(
+                loc, f"brief {brief_id!r} has no file",
+                f"create {folder / brief_id}.en.yaml or remove it from the list"))
+    return files
+
+
+def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) -> Brief | None:
+    """Load and check one brief edition file; None when it has errors."""
+    try:
+        doc = read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    found: list[Problem] = []
+    if isinstance(doc.data, dict):
+        written = doc.data.get("lang")
+        if written is not None and str(written) != lang:
+            found.append(doc.problem(
+                ("lang",), f"lang {written!r} does not match the file name's {lang!r}",
+                f"rename the file to {brief_id}.{written}.yaml or change lang"))
+        doc.data.update({"id": brief_id, "lang": lang, "folder": path.parent})
+    try:
+        brief = validate(Brief, doc)
+    except ValidationProblems as exc:
+        problems.extend(found + exc.problems)
+        return None
+    found += check_references(brief, doc)
+    problems.extend(found)
+    return None if any(p.severity is Severity.ERROR for p in found) else brief
+
+
+def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
+    """Footnote keys used and defined, figure files present inside the series folder."""
+    found: list[Problem] = []
+    used: set[str] = set()
+    texts = list(brief.inlines()) + [(("footnotes", k), t) for k, t in brief.footnotes.items()]
+    for loc, text in texts:
+        for span in iter_spans(text.spans):
+            if isinstance(span, FootnoteRef):
+                used.add(span.key)
+                if span.key not in brief.footnotes:
+                    found.append(doc.problem(
+                        loc, f"footnote [^{span.key}] is not defined",
+                        f"add '{span.key}:' under footnotes:"))
+    for key in brief.footnotes:
+        if key not in used:
+            found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
+                                     f"cite it as [^{key}] or remove it", Severity.WARNING))
+    folder = doc.path.parent.resolve()
+    for loc, figure in brief.figures():
+        image = (folder / figure.figure.image).resolve()
+        where = (*loc, "figure", "image")
+        if not image.is_relative_to(folder):
+            found.append(doc.problem(where, f"{figure.figure.image!r} is outside the series folder",
+                                     "put the image inside the series folder"))
+        elif not image.is_file():
+            found.append(doc.problem(where, f"image file {figure.figure.image!r} not found",
+                                     f"put it at {image}"))
+    return found

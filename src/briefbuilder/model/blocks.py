@@ -1,0 +1,238 @@
+"""The closed set of block types a section body holds.
+
+In a file, a plain string is a paragraph and every other block is a one-key
+mapping named after its type (``bullets:``, ``figure:`` ...). Each class below
+mirrors that mapping, so a field path in an error is the path in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from .inline import Inline, check_href
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Paragraph(_Model):
+    text: Inline
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class ListItem(_Model):
+    """A list item; it may hold one nested list (bullets or numbered), no deeper."""
+
+    text: Inline
+    bullets: list[Inline] | None = None
+    numbered: list[Inline] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_sublist(self) -> ListItem:
+        if self.bullets is not None and self.numbered is not None:
+            raise ValueError("an item holds one nested list: bullets or numbered, not both")
+        return self
+
+    @property
+    def children(self) -> list[Inline]:
+        return self.bullets or self.numbered or []
+
+
+class Bullets(_Model):
+    bullets: list[ListItem] = Field(min_length=1)
+
+
+class Numbered(_Model):
+    numbered: list[ListItem] = Field(min_length=1)
+
+
+class Definition(_Model):
+    term: Inline
+    text: Inline
+
+
+class Definitions(_Model):
+    definitions: list[Definition] = Field(min_length=1)
+
+
+CalloutKind = Literal["insight", "lesson", "practice", "note"]
+
+
+class CalloutBody(_Model):
+    kind: CalloutKind = "note"
+    title: Inline | None = None
+    text: list[Block] = Field(min_length=1, json_schema_extra={"type": ["string", "array"]})
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text_as_blocks(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Callout(_Model):
+    callout: CalloutBody
+
+
+class QuoteBody(_Model):
+    text: Inline
+    source: Inline | None = None
+
+
+class Quote(_Model):
+    quote: QuoteBody
+
+
+class TableBody(_Model):
+    caption: Inline | None = None
+    header: list[Inline] = Field(min_length=1)
+    rows: list[list[Inline]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_as_wide_as_header(self) -> TableBody:
+        width = len(self.header)
+        for number, row in enumerate(self.rows):
+            if len(row) != width:
+                raise ValueError(
+                    f"rows[{number}] has {len(row)} cells but the header has {width} "
+                    "(make every row as wide as the header)"
+                )
+        return self
+
+
+class Table(_Model):
+    table: TableBody
+
+
+class FigureBody(_Model):
+    image: str = Field(description="Image file, relative to the brief file.")
+    alt: str = Field(description="What the image shows, for screen readers.")
+    caption: Inline | None = None
+    credit: Inline | None = None
+
+    @field_validator("image")
+    @classmethod
+    def _relative_path(cls, value: str) -> str:
+        if urlsplit(value).scheme or value.startswith("//"):
+            raise ValueError(
+                f"{value!r} is a URL; images are files next to the brief "
+                "(download it into the series folder and name the file)"
+            )
+        path = PurePosixPath(value.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts:
+            raise ValueError(
+                f"{value!r} points outside the series folder; "
+                "put the image inside it and use a relative path"
+            )
+        return value
+
+    @field_validator("alt")
+    @classmethod
+    def _real_alt(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("alt text is empty (describe the image for screen readers)")
+        return value.strip()
+
+
+class Figure(_Model):
+    figure: FigureBody
+
+
+class Stat(_Model):
+    value: str = Field(min_length=1)
+    label: Inline
+
+
+class Stats(_Model):
+    stats: list[Stat] = Field(min_length=1)
+
+
+class Project(_Model):
+    name: Inline
+    acronym: str | None = None
+    url: str | None = None
+    implementer: Inline
+
+    @field_validator("url")
+    @classmethod
+    def _allowed_url(cls, value: str | None) -> str | None:
+        return None if value is None else check_href(value)
+
+
+class ProjectsBody(_Model):
+    title: Inline | None = None
+    items: list[Project] = Field(min_length=1)
+
+
+class Projects(_Model):
+    projects: ProjectsBody
+
+
+class PageBreak(_Model):
+    page_break: Literal[True] = Field(alias="page-break")
+
+
+BLOCK_TYPES: dict[str, type[_Model]] = {
+    "paragraph": Paragraph,
+    "bullets": Bullets,
+    "numbered": Numbered,
+    "definitions": Definitions,
+    "callout": Callout,
+    "quote": Quote,
+    "table": Table,
+    "figure": Figure,
+    "stats": Stats,
+    "projects": Projects,
+    "page-break": PageBreak,
+}
+
+
+def block_tag(value: Any) -> str | None:
+    """Which block type a raw body item is: its one key, or paragraph for text."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict) and len(value) == 1:
+        return str(next(iter(value)))
+    for tag, model in BLOCK_TYPES.items():
+        if isinstance(value, model):
+            return tag
+    return None
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Numbered, Tag("numbered")]
+    | Annotated[Definitions, Tag("definitions")]
+    | Annotated[Callout, Tag("callout")]
+    | Annotated[Quote, Tag("quote")]
+    | Annotated[Table, Tag("table")]
+    | Annotated[Figure, Tag("figure")]
+    | Annotated[Stats, Tag("stats")]
+    | Annotated[Projects, Tag("projects")]
+    | Annotated[PageBreak, Tag("page-break")],
+    Discriminator(block_tag),
+]
+
+CalloutBody.model_rebuild()

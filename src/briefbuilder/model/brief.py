@@ -1,0 +1,132 @@
+"""A brief edition: its metadata, footnotes and sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .blocks import Block, Callout, Definitions, Figure, ListItem, Projects, Quote, Stats, Table
+from .blocks import Bullets, Numbered, Paragraph
+from .inline import Inline
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    heading: Inline | None = None
+    body: list[Block] = Field(min_length=1)
+
+
+class Brief(BaseModel):
+    """One brief in one language, as validated content."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field("", description="Set from the file name <id>.<lang>.yaml.")
+    lang: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    title: str = Field(min_length=1)
+    subtitle: Inline | None = None
+    date: dt.date
+    summary: str | None = None
+    keywords: list[str] = []
+    authors: list[str] = []
+    organization: str | None = None
+    max_pages: int | None = Field(None, ge=1)
+    footnotes: dict[str, Inline] = {}
+    sections: list[Section] = Field(min_length=1)
+    folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
+
+    def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:
+        """Every inline text of the body, with its field path, in reading order."""
+        if self.subtitle is not None:
+            yield ("subtitle",), self.subtitle
+        for s, section in enumerate(self.sections):
+            path: tuple[str | int, ...] = ("sections", s)
+            if section.heading is not None:
+                yield (*path, "heading"), section.heading
+            for b, block in enumerate(section.body):
+                yield from _block_inlines((*path, "body", b), block)
+
+    def footnote_order(self) -> list[str]:
+        """Footnote keys in order of first reference; a key's number is its index + 1."""
+        order: list[str] = []
+        for _, text in self.inlines():
+            for key in text.footnote_keys():
+                if key not in order and key in self.footnotes:
+                    order.append(key)
+        return order
+
+    def footnote_numbers(self) -> dict[str, int]:
+        return {key: n for n, key in enumerate(self.footnote_order(), start=1)}
+
+    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+        for s, section in enumerate(self.sections):
+            for b, block in enumerate(section.body):
+                yield from _block_figures(("sections", s, "body", b), block)
+
+
+Path_ = tuple[str | int, ...]
+
+
+def _items(path: Path_, items: list[ListItem]) -> Iterator[tuple[Path_, Inline]]:
+    for i, item in enumerate(items):
+        yield (*path, i), item.text
+        sub = "bullets" if item.bullets is not None else "numbered"
+        for j, child in enumerate(item.children):
+            yield (*path, i, sub, j), child
+
+
+def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
+    match block:
+        case Paragraph(text=text):
+            yield path, text
+        case Bullets(bullets=items):
+            yield from _items((*path, "bullets"), items)
+        case Numbered(numbered=items):
+            yield from _items((*path, "numbered"), items)
+        case Definitions(definitions=items):
+            for i, d in enumerate(items):
+                yield (*path, "definitions", i, "term"), d.term
+                yield (*path, "definitions", i, "text"), d.text
+        case Callout(callout=c):
+            if c.title is not None:
+                yield (*path, "callout", "title"), c.title
+            for i, inner in enumerate(c.text):
+                yield from _block_inlines((*path, "callout", "text", i), inner)
+        case Quote(quote=q):
+            yield (*path, "quote", "text"), q.text
+            if q.source is not None:
+                yield (*path, "quote", "source"), q.source
+        case Table(table=t):
+            if t.caption is not None:
+                yield (*path, "table", "caption"), t.caption
+            for i, cell in enumerate(t.header):
+                yield (*path, "table", "header", i), cell
+            for r, row in enumerate(t.rows):
+                for i, cell in enumerate(row):
+                    yield (*path, "table", "rows", r, i), cell
+        case Figure(figure=f):
+            for name, value in (("caption", f.caption), ("credit", f.credit)):
+                if value is not None:
+                    yield (*path, "figure", name), value
+        case Stats(stats=items):
+            for i, stat in enumerate(items):
+                yield (*path, "stats", i, "label"), stat.label
+        case Projects(projects=p):
+            if p.title is not None:
+                yield (*path, "projects", "title"), p.title
+            for i, item in enumerate(p.items):
+                yield (*path, "projects", "items", i, "name"), item.name
+                yield (*path, "projects", "items", i, "implementer"), item.implementer
+
+
+def _block_figures(path: Path_, block: Any) -> Iterator[tuple[Path_, Figure]]:
+    if isinstance(block, Figure):
+        yield path, block
+    elif isinstance(block, Callout):
+        for i, inner in enumerate(block.callout.text):
+            yield from _block_figures((*path, "callout", "text", i), inner)

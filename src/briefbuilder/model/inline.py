@@ -1,0 +1,218 @@
+"""Inline text: the spans both writers walk, and the one parser that makes them.
+
+Inline markup is a closed subset of Markdown: ``**strong**``, ``*emphasis*``,
+``[text](url)``, ``<url>``, ``[^key]`` footnote references, a backslash before a
+newline for a line break, and ``\\`` escapes. Raw HTML and entities stay literal text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+ALLOWED_SCHEMES = ("https", "http", "mailto")
+FOOTNOTE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+# Characters XML 1.0 cannot carry; they must never reach a writer.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class _Span(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(_Span):
+    kind: Literal["text"] = "text"
+    text: str
+
+
+class LineBreak(_Span):
+    kind: Literal["break"] = "break"
+
+
+class FootnoteRef(_Span):
+    kind: Literal["footnote"] = "footnote"
+    key: str
+
+
+class Strong(_Span):
+    kind: Literal["strong"] = "strong"
+    children: tuple[Span, ...]
+
+
+class Emphasis(_Span):
+    kind: Literal["emphasis"] = "emphasis"
+    children: tuple[Span, ...]
+
+
+class Link(_Span):
+    kind: Literal["link"] = "link"
+    href: str
+    children: tuple[Span, ...]
+
+
+Span = Annotated[
+    Text | LineBreak | FootnoteRef | Strong | Emphasis | Link, Field(discriminator="kind")
+]
+for _model in (Strong, Emphasis, Link):
+    _model.model_rebuild()
+
+
+def check_href(href: str) -> str:
+    """Return href if its scheme is allow-listed; raise ValueError saying what is allowed."""
+    if href.startswith("#"):
+        return href
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in ALLOWED_SCHEMES:
+        return href
+    shown = f"'{scheme}:'" if scheme else "a relative link"
+    raise ValueError(
+        f"link target {href!r} uses {shown}; allowed are https:, http:, mailto: "
+        "and in-document anchors (#id)"
+    )
+
+
+def _footnote_rule(state: StateInline, silent: bool) -> bool:
+    """Parse ``[^key]`` into a footnote_ref token."""
+    src, pos = state.src, state.pos
+    if not src.startswith("[^", pos):
+        return False
+    match = FOOTNOTE_KEY.match(src, pos + 2)
+    if match is None or not src.startswith("]", match.end()):
+        return False
+    if not silent:
+        token = state.push("footnote_ref", "", 0)
+        token.meta = {"key": match.group(0)}
+    state.pos = match.end() + 1
+    return True
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "newline"])
+    md.inline.ruler.before("link", "footnote_ref", _footnote_rule)
+    md.validateLink = lambda url: True  # schemes are checked by check_href, with a message
+    md.normalizeLink = lambda url: url  # keep hrefs as written; writers encode as they need
+    return md
+
+
+def _build(tokens: list[Token]) -> tuple[Span, ...]:
+    """Turn markdown-it's flat inline tokens into nested spans."""
+    stack: list[tuple[Token | None, list[Span]]] = [(None, [])]
+    for token in tokens:
+        out = stack[-1][1]
+        if token.type == "text" and token.content:
+            out.append(Text(text=token.content))
+        elif token.type == "softbreak":
+            out.append(Text(text=" "))
+        elif token.type == "hardbreak":
+            out.append(LineBreak())
+        elif token.type == "footnote_ref":
+            out.append(FootnoteRef(key=token.meta["key"]))
+        elif token.type.endswith("_open"):
+            stack.append((token, []))
+        elif token.type.endswith("_close"):
+            opener, children = stack.pop()
+            assert opener is not None
+            stack[-1][1].append(_close(opener, _merge_text(children)))
+    return _merge_text(stack[0][1])
+
+
+def _close(opener: Token, children: tuple[Span, ...]) -> Span:
+    if opener.type == "strong_open":
+        return Strong(children=children)
+    if opener.type == "em_open":
+        return Emphasis(children=children)
+    return Link(href=check_href(str(opener.attrs["href"])), children=children)
+
+
+def _merge_text(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged and isinstance(span, Text) and isinstance(merged[-1], Text):
+            merged[-1] = Text(text=merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def parse_inline(source: str) -> tuple[Span, ...]:
+    """Parse inline markup into spans; raise ValueError on a disallowed link or character."""
+    bad = XML_ILLEGAL.search(source)
+    if bad:
+        raise ValueError(
+            f"control character U+{ord(bad.group(0)):04X} at offset {bad.start()} "
+            "cannot be printed; remove it"
+        )
+    tokens = _markdown().parseInline(source.strip())
+    return _build(tokens[0].children or []) if tokens else ()
+
+
+def iter_spans(spans: tuple[Span, ...]) -> Iterator[Span]:
+    """Every span, depth first, containers before their children."""
+    for span in spans:
+        yield span
+        if isinstance(span, Strong | Emphasis | Link):
+            yield from iter_spans(span.children)
+
+
+def plain_text(spans: tuple[Span, ...]) -> str:
+    """What a reader sees of the spans, without markup or footnote marks."""
+    parts: list[str] = []
+    for span in spans:
+        if isinstance(span, Text):
+            parts.append(span.text)
+        elif isinstance(span, LineBreak):
+            parts.append("\n")
+        elif isinstance(span, Strong | Emphasis | Link):
+            parts.append(plain_text(span.children))
+    return "".join(parts)
+
+
+class Inline(BaseModel):
+    """A text field: written as markup, held as spans."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    spans: tuple[Span, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"source": value, "spans": parse_inline(value)}
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return {"source": str(value), "spans": parse_inline(str(value))}
+        if isinstance(value, dict | Inline):
+            return value
+        raise ValueError("expected text")
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "description": "Text with inline markup: **strong**, *emphasis*, [text](url), "
+            "<url>, [^key] footnote reference.",
+        }
+
+    @property
+    def plain(self) -> str:
+        return plain_text(self.spans)
+
+    def footnote_keys(self) -> list[str]:
+        return [s.key for s in iter_spans(self.spans) if isinstance(s, FootnoteRef)]
+
+    def links(self) -> list[str]:
+        return [s.href for s in iter_spans(self.spans) if isinstance(s, Link)]

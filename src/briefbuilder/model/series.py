@@ -1,0 +1,45 @@
+"""A series: its file (series.yaml) and, once loaded, its brief editions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .brief import Brief
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class Series(BaseModel):
+    """series.yaml: the series' name, theme and the order of its briefs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    theme: str = Field("ilab", pattern=ID_PATTERN)
+    publisher: str | None = None
+    max_pages: int | None = Field(None, ge=1)
+    briefs: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One brief edition placed in its series: what a writer is handed."""
+
+    brief: Brief
+    series: Series
+    path: Path
+    number: int
+    total: int
+
+
+@dataclass
+class LoadedSeries:
+    """A series folder after loading: the series and every edition that loaded."""
+
+    series: Series
+    folder: Path
+    editions: list[Edition] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Writers: an Edition and a Theme in, the bytes of one output format out."""

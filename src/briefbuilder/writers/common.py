@@ -1,0 +1,42 @@
+"""What every writer needs beside the model: localized dates and label phrases as spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from babel.dates import format_date as babel_format_date
+
+from ..brand import Labels
+from ..model.blocks import Project
+from ..model.inline import Link, Span, Text
+
+
+def format_date(date: dt.date, lang: str, labels: Labels) -> str:
+    """The brief date as the language writes it: 'September 2024', 'septiembre de 2024'."""
+    locale = lang.replace("-", "_")
+    return babel_format_date(date, labels.date_format, locale=locale)
+
+
+def fill(template: str, **values: tuple[Span, ...] | str) -> tuple[Span, ...]:
+    """Fill a label template such as '{name}, implemented by {implementer}' with spans."""
+    out: list[Span] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            out.append(Text(text=literal))
+        if name is not None:
+            value = values[name]
+            out.extend((Text(text=value),) if isinstance(value, str) else value)
+    return tuple(out)
+
+
+def project_spans(item: Project, labels: Labels) -> tuple[Span, ...]:
+    """One sampled-intervention line: linked name (acronym), then the implementer phrase."""
+    name: tuple[Span, ...] = item.name.spans
+    if item.acronym:
+        name = (*name, Text(text=f" ({item.acronym})"))
+    if item.url:
+        name = (Link(href=item.url, children=name),)
+    named = labels.project_word.lower() in item.name.plain.lower()
+    template = labels.project_item_named if named else labels.project_item
+    return fill(template, name=name, implementer=item.implementer.spans)
