@@ -13,11 +13,11 @@ Every message names where (file:line:column), what (the field path) and what to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a Problem is: errors stop a brief from building, warnings do not."""
 
     ERROR = "error"

@@ -8,16 +8,18 @@ and the list of Problems (errors and warnings) for everything else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, Severity, UsageError
-from .model.brief import Brief
+from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FootnoteRef, iter_spans
 from .model.series import Edition, LoadedSeries, Series
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
 SERIES_FILE = "series.yaml"
+BRIEF_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.ya?ml$")
 
 
 @dataclass
@@ -56,10 +58,18 @@ def series_folders(root: Path) -> list[Path]:
 def load_project(root: Path) -> Project:
     """Load every series under root; bad files become Problems, not exceptions."""
     project = Project(root)
+    seen: dict[str, Path] = {}
     for folder in series_folders(root):
         loaded = load_series(folder, project.problems)
-        if loaded is not None:
-            project.series.append(loaded)
+        if loaded is None:
+            continue
+        if loaded.series.id in seen:
+            project.problems.append(Problem(
+                f"series id {loaded.series.id!r} is also used by {seen[loaded.series.id]}",
+                folder / SERIES_FILE, None, None, "id", "give each series its own id"))
+            continue
+        seen[loaded.series.id] = folder / SERIES_FILE
+        project.series.append(loaded)
     return project
 
 
@@ -90,16 +100,23 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
                    problems: list[Problem]) -> dict[str, list[tuple[str, Path]]]:
     """Map brief id -> [(lang, path)], reporting briefs without files and stray files."""
     files: dict[str, list[tuple[str, Path]]] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    first: dict[tuple[str, str], Path] = {}
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         if path.name == SERIES_FILE:
             continue
         parts = path.name.split(".")
-        if len(parts) != 3:
+        if len(parts) != 3 or not BRIEF_FILE.match(path.name):
             problems.append(Problem(
                 "a brief file is named <brief-id>.<lang>.yaml", path, None, None, "",
-                f"rename it, e.g. {parts[0]}.en.yaml"))
+                f"rename it, e.g. {parts[0].lower()}.en.yaml (lowercase id and language)"))
             continue
         brief_id, lang, _ = parts
+        if (brief_id, lang) in first:
+            problems.append(Problem(
+                f"brief {brief_id!r} in language {lang!r} is also {first[brief_id, lang].name}",
+                path, None, None, "", "keep one file per brief and language"))
+            continue
+        first[brief_id, lang] = path
         if brief_id not in series.briefs:
             problems.append(Problem(
                 f"brief {brief_id!r} is not listed in {SERIES_FILE}", path, None, None, "",
@@ -135,6 +152,11 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) ->
             found.append(doc.problem(
                 ("lang",), f"lang {written!r} does not match the file name's {lang!r}",
                 f"rename the file to {brief_id}.{written}.yaml or change lang"))
+        for name in LOADER_FIELDS:
+            if name in doc.data:
+                found.append(doc.problem((name,), f"{name!r} is set by briefbuilder",
+                                         f"remove it; the {name} comes from the file's name "
+                                         "and place"))
         doc.data.update({"id": brief_id, "lang": lang, "folder": path.parent})
     try:
         brief = validate(Brief, doc)

@@ -11,8 +11,8 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import Problem, Severity
 from .model.blocks import BLOCK_TYPES
@@ -33,6 +33,15 @@ FIELD_HINTS = {
     "body": "a section holds a list of blocks under body:",
     "image": "name an image file next to the brief",
     "briefs": "list the brief ids in order, e.g. briefs: [introduction]",
+}
+# Hints for a value of the wrong type, by pydantic's error type.
+TYPE_HINTS = {
+    "list_type": "write a list: [a, b] or one '- item' per line",
+    "string_type": "write text; quote it if it looks like a number or a date",
+    "dict_type": "write a mapping of 'name: value' lines",
+    "bool_type": "write true or false",
+    "int_type": "write a whole number",
+    "literal_error": "use one of the values listed",
 }
 
 
@@ -83,7 +92,7 @@ def read_yaml(path: Path) -> YamlDoc:
     except DuplicateKeyError as exc:
         raise YamlProblem(_marked(path, exc, "duplicate key", "each key may appear once")) from None
     except MarkedYAMLError as exc:
-        raise YamlProblem(_yaml_syntax(path, exc, text)) from None
+        raise YamlProblem(_yaml_syntax(path, exc)) from None
     if node is None:
         raise YamlProblem(Problem("the file is empty", path, 1, 1, "", "write the fields"))
     positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
@@ -119,18 +128,11 @@ def _marked(path: Path, exc: MarkedYAMLError, message: str, hint: str) -> Proble
     return Problem(detail, path, line, column, "", hint)
 
 
-def _yaml_syntax(path: Path, exc: MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark
-    if mark is not None and "\t" in str(exc.problem or "") or (
-        mark is not None and mark.line < len(text.splitlines())
-        and text.splitlines()[mark.line][: mark.column + 1].lstrip(" ").startswith("\t")
-    ):
-        return _marked(path, exc, "a tab is used for indentation",
-                       "indent with spaces, not tabs")
-    problem = str(exc.problem or "").strip()
-    return _marked(path, exc, "this is not valid YAML" if not problem else "invalid YAML",
-                   "check the indentation and quote text that contains ': ' or starts "
-                   "with a special character")
+def _yaml_syntax(path: Path, exc: MarkedYAMLError) -> Problem:
+    if "\\t" in str(exc.problem or ""):  # ruamel writes the tab as a backslash-t
+        return _marked(path, exc, "a tab is used for indentation", "indent with spaces, not tabs")
+    return _marked(path, exc, "invalid YAML", "check the indentation, and quote text that "
+                   "contains ': ' or starts with a special character")
 
 
 def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]],
@@ -138,9 +140,10 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
     """Convert ruamel's round-trip nodes to plain data, recording positions."""
     counter[0] += 1
     if counter[0] > MAX_NODES:
+        line, column = positions.get(loc, (1, 1))
         raise YamlProblem(Problem(
-            f"the file expands to more than {MAX_NODES:,} values", path, *positions.get(loc, (1, 1)),
-            format_path(loc), "YAML aliases (*name) expand too far; write the content out"))
+            f"the file expands to more than {MAX_NODES:,} values", path, line, column,
+            format_path(loc[:1]), "YAML aliases (*name) expand too far; write the content out"))
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -195,24 +198,17 @@ class ValidationProblems(Exception):
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
-    """Drop the block-type tags pydantic adds to union members."""
+    """Drop the block-type tag pydantic puts between a body index and the block's field."""
     out: list[str | int] = []
-    skip = 0
-    for i, part in enumerate(loc):
-        if skip:
-            skip -= 1
+    parts = list(loc)
+    while parts:
+        part = parts.pop(0)
+        if out and isinstance(out[-1], int) and part in BLOCK_TYPES:
+            field = parts.pop(0) if parts else None  # the tag's own field follows it
+            if field is not None and part != "paragraph":
+                out.append(part)  # a paragraph's text field is the list item itself
             continue
-        previous_is_index = bool(out) and isinstance(out[-1], int)
-        if previous_is_index and part in BLOCK_TYPES and i + 1 <= len(loc):
-            if part == "paragraph":
-                skip = 1  # the paragraph's own "text" field is the string itself
-                continue
-            if part == "page-break":
-                continue
-            continue  # the tag; the field of the same name follows
-        if part == "page_break":
-            part = "page-break"
-        out.append(part)
+        out.append("page-break" if part == "page_break" else part)
     return tuple(out)
 
 
@@ -221,7 +217,9 @@ def _problem(doc: YamlDoc, error: Any, vocabulary: list[str]) -> Problem:
     kind = error["type"]
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     message, hint = _message(kind, error, loc, vocabulary)
-    return doc.problem(loc, message, hint or FIELD_HINTS.get(name, ""))
+    if not hint and kind != "value_error":
+        hint = FIELD_HINTS.get(name, TYPE_HINTS.get(kind, ""))
+    return doc.problem(loc, message, hint)
 
 
 def _message(kind: str, error: Any, loc: FieldPath, vocabulary: list[str]) -> tuple[str, str]:

@@ -9,9 +9,23 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .blocks import Block, Callout, Definitions, Figure, ListItem, Projects, Quote, Stats, Table
-from .blocks import Bullets, Numbered, Paragraph
+from .blocks import (
+    Block,
+    Bullets,
+    Callout,
+    Definitions,
+    Figure,
+    ListItem,
+    Numbered,
+    Paragraph,
+    Projects,
+    Quote,
+    Stats,
+    Table,
+)
 from .inline import Inline
+
+LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
 
 
 class Section(BaseModel):

@@ -96,12 +96,20 @@ def _footnote_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+class _BriefMarkdown(MarkdownIt):
+    """markdown-it keeping hrefs as written; check_href judges them, with a message."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+
 @cache
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "newline"])
+    md = _BriefMarkdown("zero").enable(["emphasis", "link", "autolink", "escape", "newline"])
     md.inline.ruler.before("link", "footnote_ref", _footnote_rule)
-    md.validateLink = lambda url: True  # schemes are checked by check_href, with a message
-    md.normalizeLink = lambda url: url  # keep hrefs as written; writers encode as they need
     return md
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from importlib.util import find_spec
 
 from ..brand import Theme
 from ..errors import UsageError
@@ -20,10 +21,18 @@ WRITERS = {
 FORMATS = tuple(WRITERS)
 
 
+def check_formats(formats: list[str]) -> None:
+    """Raise UsageError for a format that is unknown or whose writer is not installed."""
+    for fmt in formats:
+        if fmt not in WRITERS:
+            raise UsageError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
+        if find_spec(WRITERS[fmt].split(":")[0]) is None:
+            raise UsageError(f"format {fmt!r} has no writer in this version of briefbuilder")
+
+
 def get_writer(fmt: str) -> Writer:
     """The writer function of a format, imported on first use."""
-    if fmt not in WRITERS:
-        raise UsageError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    check_formats([fmt])
     module, name = WRITERS[fmt].split(":")
     writer: Writer = getattr(import_module(module), name)
     return writer
