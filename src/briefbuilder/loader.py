@@ -194,5 +194,6 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
                                      "put the image inside the series folder"))
         elif not image.is_file():
             found.append(doc.problem(where, f"image file {figure.figure.image!r} not found",
-                                     f"put it at {image}"))
+                                     f"put it in {folder.name}/ beside the brief, "
+                                     "or correct the name"))
     return found

@@ -16,10 +16,13 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     Tag,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from .inline import Inline, check_href
 
@@ -29,12 +32,20 @@ class _Model(BaseModel):
 
 
 class Paragraph(_Model):
+    """A paragraph, written as a plain string in a body list."""
+
     text: Inline
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "title": "Paragraph", "description": "A paragraph of text."}
 
 
 class ListItem(_Model):
@@ -48,6 +59,12 @@ class ListItem(_Model):
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
 
     @model_validator(mode="after")
     def _one_sublist(self) -> ListItem:

@@ -201,9 +201,10 @@ class Inline(BaseModel):
             return {"source": value, "spans": parse_inline(value)}
         if isinstance(value, int | float) and not isinstance(value, bool):
             return {"source": str(value), "spans": parse_inline(str(value))}
-        if isinstance(value, dict | Inline):
+        if isinstance(value, Inline) or (isinstance(value, dict) and "source" in value):
             return value
-        raise ValueError("expected text")
+        found = {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+        raise ValueError(f"expected text, found {found}")
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -1,0 +1,43 @@
+"""Shared test helpers: small content projects written into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "content"
+PROJECTS = Path(__file__).resolve().parent / "projects"
+
+SERIES = "id: s\ntitle: S\nbriefs: [b]\n"
+GOOD_BRIEF = "title: T\ndate: 2024-09-01\nsections:\n  - body: [Text.]\n"
+
+MakeSeries = Callable[..., Path]
+
+
+@pytest.fixture
+def make_series(tmp_path: Path) -> MakeSeries:
+    """Write a series folder with the given files (name -> text or bytes); return it.
+
+    The folder sits in a copy of the project's styles/, so themes resolve.
+    """
+
+    def make(files: dict[str, str | bytes] | None = None, series: str = SERIES,
+             name: str = "s") -> Path:
+        if not (tmp_path / "styles").exists():
+            shutil.copytree(ROOT / "styles", tmp_path / "styles")
+        folder = tmp_path / "content" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "series.yaml").write_text(series, encoding="utf-8")
+        for file, body in (files or {"b.en.yaml": GOOD_BRIEF}).items():
+            target = folder / file
+            if isinstance(body, bytes):
+                target.write_bytes(body)
+            else:
+                target.write_text(body, encoding="utf-8")
+        return folder
+
+    return make

@@ -1,0 +1,94 @@
+"""The command line, run as a user runs it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from ruamel.yaml import YAML
+
+from .conftest import SAMPLE, MakeSeries
+
+
+def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefbuilder", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_check_passes_on_the_sample_series() -> None:
+    result = cli("check", SAMPLE)
+    assert result.returncode == 0, result.stderr
+    assert "ok: 2 brief edition(s) valid, 0 warning(s)" in result.stderr
+
+
+def test_check_reports_bad_content_without_traceback(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": "title: T\ndate: 2024-09-01\nsections:\n"
+                                       "  - body:\n      - bulets: [x]\n"})
+    result = cli("check", folder)
+    assert result.returncode == 1
+    assert f"{folder}/b.en.yaml:5:9: sections[0].body[0]: unknown block type 'bulets' " \
+           "(did you mean 'bullets'?)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_accepts_a_folder_of_series(make_series: MakeSeries) -> None:
+    folder = make_series()
+    make_series(name="t", series="id: t\ntitle: T\nbriefs: [b]\n")
+    result = cli("check", folder.parent)
+    assert result.returncode == 0, result.stderr
+    assert "ok: 2 brief edition(s) valid" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    missing = cli("check", tmp_path / "nowhere")
+    assert missing.returncode == 2
+    assert "no such folder" in missing.stderr
+    empty = cli("check", tmp_path)
+    assert empty.returncode == 2
+    assert "no series.yaml here or in its folders" in empty.stderr
+    bad_format = cli("build", "--format", "rtf")
+    assert bad_format.returncode == 2
+    assert "invalid choice: 'rtf'" in bad_format.stderr
+
+
+def test_unknown_theme_is_named(make_series: MakeSeries) -> None:
+    folder = make_series(series="id: s\ntitle: S\ntheme: fancy\nbriefs: [b]\n")
+    result = cli("check", folder)
+    assert result.returncode == 1
+    assert f"{folder}/series.yaml: theme: theme 'fancy' not found" in result.stderr
+
+
+def test_schema_is_valid_and_accepts_the_sample_briefs() -> None:
+    result = cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(SAMPLE.glob("*/*.*.yaml")):
+        data = json.loads(json.dumps(YAML(typ="safe").load(path), default=str))
+        assert list(validator.iter_errors(data)) == [], path
+    assert "id" not in schema["properties"]
+    assert schema["properties"]["sections"]["type"] == "array"
+
+
+def test_new_scaffolds_a_brief_that_passes_check(tmp_path: Path) -> None:
+    (tmp_path / "styles").symlink_to(SAMPLE.parent / "styles")
+    result = cli("new", "policy-series/first-brief", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "content/policy-series/first-brief.en.yaml").is_file()
+    assert cli("new", "policy-series/second", cwd=tmp_path).returncode == 0
+    check = cli("check", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert "ok: 2 brief edition(s) valid, 0 warning(s)" in check.stderr
+    again = cli("new", "policy-series/first-brief", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def test_new_refuses_bad_names(tmp_path: Path) -> None:
+    result = cli("new", "Bad Name", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "write SERIES/BRIEF_ID in lowercase" in result.stderr

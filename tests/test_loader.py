@@ -1,0 +1,214 @@
+"""The loader: every bad input gets one exact, located, actionable message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.errors import Severity
+from briefbuilder.loader import load_project
+
+from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
+
+HEAD = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n"
+
+
+def messages(folder: Path) -> list[str]:
+    """Each problem of loading folder, with the folder part of its path removed."""
+    return [str(p).replace(f"{folder}/", "") for p in load_project(folder).problems]
+
+
+def test_sample_series_loads_cleanly() -> None:
+    project = load_project(SAMPLE)
+    assert project.problems == []
+    editions = {(e.brief.id, e.brief.lang) for e in project.editions()}
+    assert editions == {("introduction", "en"), ("introduction", "es")}
+
+
+def test_good_brief_sets_id_lang_and_number(make_series: MakeSeries) -> None:
+    project = load_project(make_series())
+    (edition,) = project.editions()
+    assert (edition.brief.id, edition.brief.lang, edition.number, edition.total) == (
+        "b", "en", 1, 1)
+
+
+CASES = {
+    "malformed YAML": (
+        "title: [unclosed\ndate: 2024-01-01\n",
+        "b.en.yaml:2:5: invalid YAML: expected ',' or ']', but got ':' (check the "
+        "indentation, and quote text that contains ': ' or starts with a special character)"),
+    "tab indentation": (
+        "title: T\ndate: 2024-09-01\nsections:\n\t- body: [x]\n",
+        "b.en.yaml:4:1: a tab is used for indentation: found character '\\t' that cannot "
+        "start any token (indent with spaces, not tabs)"),
+    "duplicate key": (
+        "title: T\ntitle: U\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
+        'b.en.yaml:2:1: duplicate key: found duplicate key "title" with value "U" '
+        '(original value: "T") (each key may appear once)'),
+    "unknown block type": (
+        HEAD + "      - bulets: [x]\n",
+        "b.en.yaml:5:9: sections[0].body[0]: unknown block type 'bulets' "
+        "(did you mean 'bullets'?)"),
+    "unknown field": (
+        "title: T\nsubtitel: x\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
+        "b.en.yaml:2:1: subtitel: unknown field 'subtitel' (did you mean 'subtitle'?)"),
+    "wrong type": (
+        "title: T\ndate: 2024-09-01\nkeywords: 5\nsections:\n  - body: [x]\n",
+        "b.en.yaml:3:1: keywords: input should be a valid list "
+        "(write a list: [a, b] or one '- item' per line)"),
+    "empty file": ("", "b.en.yaml:1:1: the file is empty (write the fields)"),
+    "missing required field": (
+        "date: 2024-09-01\nsections:\n  - body: [x]\n",
+        "b.en.yaml:1:1: title: field required (every brief needs a title)"),
+    "table row of the wrong width": (
+        HEAD + "      - table:\n          header: [a, b]\n          rows:\n"
+        "            - [1, 2]\n            - [1]\n",
+        "b.en.yaml:5:9: sections[0].body[0].table: rows[1] has 1 cells but the header has 2 "
+        "(make every row as wide as the header)"),
+    "figure without alt text": (
+        HEAD + "      - figure:\n          image: chart.png\n",
+        "b.en.yaml:5:9: sections[0].body[0].figure.alt: field required "
+        "(describe the image for screen readers)"),
+    "figure with empty alt text": (
+        HEAD + "      - figure:\n          image: chart.png\n          alt: '  '\n",
+        "b.en.yaml:7:11: sections[0].body[0].figure.alt: alt text is empty "
+        "(describe the image for screen readers)"),
+    "image outside the content folder": (
+        HEAD + "      - figure:\n          image: ../../etc/passwd\n          alt: x\n",
+        "b.en.yaml:6:11: sections[0].body[0].figure.image: '../../etc/passwd' points outside "
+        "the series folder; put the image inside it and use a relative path"),
+    "image URL": (
+        HEAD + "      - figure:\n          image: https://example.org/a.png\n          alt: x\n",
+        "b.en.yaml:6:11: sections[0].body[0].figure.image: 'https://example.org/a.png' is a "
+        "URL; images are files next to the brief (download it into the series folder and "
+        "name the file)"),
+    "javascript link": (
+        HEAD + '      - "[x](javascript:alert(1))"\n',
+        "b.en.yaml:5:9: sections[0].body[0]: link target 'javascript:alert(1)' uses "
+        "'javascript:'; allowed are https:, http:, mailto: and in-document anchors (#id)"),
+    "file link": (
+        HEAD + '      - "[x](file:///etc/passwd)"\n',
+        "b.en.yaml:5:9: sections[0].body[0]: link target 'file:///etc/passwd' uses 'file:'; "
+        "allowed are https:, http:, mailto: and in-document anchors (#id)"),
+    "data link": (
+        HEAD + '      - "[x](data:text/html,hi)"\n',
+        "b.en.yaml:5:9: sections[0].body[0]: link target 'data:text/html,hi' uses 'data:'; "
+        "allowed are https:, http:, mailto: and in-document anchors (#id)"),
+    "undefined footnote": (
+        HEAD + "      - Text.[^nope]\n",
+        "b.en.yaml:5:9: sections[0].body[0]: footnote [^nope] is not defined "
+        "(add 'nope:' under footnotes:)"),
+    "alias bomb": (
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+                  for p, n in zip("abcde", "bcdef", strict=True)),
+        "b.en.yaml:1:26: e: the file expands to more than 100,000 values "
+        "(YAML aliases (*name) expand too far; write the content out)"),
+    "control character": (
+        'title: "T\\x01"\ndate: 2024-09-01\nsections:\n  - body: [x]\n',
+        "b.en.yaml:1:1: title: control character U+0001 cannot be printed (remove it)"),
+    "python tag": (
+        "title: !!python/object:os.system x\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
+        "b.en.yaml:1:1: title: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not "
+        "allowed (remove the !tag)"),
+    "lang disagreeing with the file name": (
+        "title: T\nlang: es\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
+        "b.en.yaml:2:1: lang: lang 'es' does not match the file name's 'en' "
+        "(rename the file to b.es.yaml or change lang)"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_brief_gets_exact_message(make_series: MakeSeries, case: str) -> None:
+    text, expected = CASES[case]
+    folder = make_series({"b.en.yaml": text, "chart.png": b"\x89PNG"})
+    assert messages(folder) == [expected]
+    assert load_project(folder).editions() == []
+
+
+def test_every_problem_in_every_file_is_reported_at_once(make_series: MakeSeries) -> None:
+    bad = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n      - bulets: [x]\n" \
+          "      - figure: {image: a.png}\n"
+    folder = make_series({"b.en.yaml": bad, "b.es.yaml": "title: [x\n"},
+                         series="id: s\ntitle: S\nbriefs: [b]\n")
+    found = messages(folder)
+    assert len(found) == 3
+    assert found[0].startswith("b.en.yaml:5:9: sections[0].body[0]: unknown block type")
+    assert found[1].startswith("b.en.yaml:6:9: sections[0].body[1].figure.alt: field required")
+    assert found[2].startswith("b.es.yaml:")
+
+
+def test_non_utf8_file(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": b"title: caf\xe9\n"})
+    assert messages(folder) == ["b.en.yaml:1:11: byte 0xE9 is not UTF-8 (save the file as UTF-8)"]
+
+
+def test_utf8_bom_is_fine(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": b"\xef\xbb\xbf" + GOOD_BRIEF.encode()})
+    assert messages(folder) == []
+
+
+def test_50_megabyte_file_is_refused_without_reading_it(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": b"# filler\n" * 5_600_000})
+    assert messages(folder) == [
+        "b.en.yaml: the file is 50,400,000 bytes; the limit is 1,000,000 "
+        "(split it or remove what does not belong in a brief)"]
+
+
+def test_series_listing_a_brief_without_file(make_series: MakeSeries) -> None:
+    folder = make_series(series="id: s\ntitle: S\nbriefs: [b, missing]\n")
+    assert messages(folder) == [
+        "series.yaml:3:13: briefs[1]: brief 'missing' has no file "
+        "(create missing.en.yaml or remove it from the list)"]
+
+
+def test_two_files_for_the_same_brief_and_language(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.en.yml": GOOD_BRIEF})
+    assert messages(folder) == [
+        "b.en.yml: brief 'b' in language 'en' is also b.en.yaml "
+        "(keep one file per brief and language)"]
+    assert len(load_project(folder).editions()) == 1
+
+
+def test_unused_footnote_is_a_warning_and_the_brief_still_loads(
+        make_series: MakeSeries) -> None:
+    text = GOOD_BRIEF + "footnotes:\n  spare: Never cited.\n"
+    folder = make_series({"b.en.yaml": text})
+    project = load_project(folder)
+    (problem,) = project.problems
+    assert problem.severity is Severity.WARNING
+    assert str(problem).replace(f"{folder}/", "") == (
+        "b.en.yaml:6:3: warning: footnotes.spare: footnote 'spare' is never referenced "
+        "(cite it as [^spare] or remove it)")
+    assert len(project.editions()) == 1
+
+
+def test_missing_image_file(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": HEAD + "      - figure: {image: gone.png, alt: A chart}\n"})
+    assert messages(folder) == [
+        "b.en.yaml:5:18: sections[0].body[0].figure.image: image file 'gone.png' not found "
+        "(put it in s/ beside the brief, or correct the name)"]
+
+
+def test_symlinked_image_escaping_the_folder(make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": HEAD + "      - figure: {image: link.png, alt: A chart}\n"})
+    (tmp_path / "secret.png").write_bytes(b"x")
+    (folder / "link.png").symlink_to(tmp_path / "secret.png")
+    assert messages(folder) == [
+        "b.en.yaml:5:18: sections[0].body[0].figure.image: 'link.png' is outside the series "
+        "folder (put the image inside the series folder)"]
+
+
+def test_id_in_the_file_is_refused(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": "id: other\n" + GOOD_BRIEF})
+    assert messages(folder) == [
+        "b.en.yaml:1:1: id: 'id' is set by briefbuilder "
+        "(remove it; the id comes from the file's name and place)"]
+
+
+def test_footnotes_are_numbered_by_first_reference(make_series: MakeSeries) -> None:
+    text = ("title: T\ndate: 2024-09-01\nfootnotes:\n  a: A.\n  b: B.\n"
+            "sections:\n  - body:\n      - Second.[^b] First again.[^a] Again.[^b]\n")
+    (edition,) = load_project(make_series({"b.en.yaml": text})).editions()
+    assert edition.brief.footnote_numbers() == {"b": 1, "a": 2}
