@@ -1,20 +1,25 @@
-"""Series builds: plan every (edition, format) job, run them, write outputs atomically."""
+"""Series builds: plan every (edition, format) job, skip what is up to date, run the rest
+in worker processes, write each file atomically, and record it in the manifest."""
 
 from __future__ import annotations
 
+import hashlib
 import os
-import tempfile
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from .brand import Theme
+from .cache import MANIFEST, Entry, job_hash, manifest_bytes, read_manifest, up_to_date
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition
-from .themes import check_language, find_theme, load_theme
-from .writers.registry import get_writer
+from .outputs import OutputLock, staging_folder, write_atomic
+from .pool import Pool, Result
+from .themes import find_theme
+
+DEFAULT_TIME_LIMIT = 300.0
+DEFAULT_MEMORY_LIMIT = 4 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -25,91 +30,115 @@ class Job:
     fmt: str
     theme_folder: Path
     output: Path
+    relative: str
+    content_hash: str
 
     @property
     def name(self) -> str:
-        return f"{self.edition.series.id}/{self.output.name}"
+        return self.relative
 
 
 @dataclass
 class Outcome:
     job: Job
-    status: str  # "built" | "failed"
+    status: str  # "built" | "up to date" | "failed"
     seconds: float = 0.0
     size: int = 0
+    pages: int | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
-def output_path(out: Path, edition: Edition, fmt: str) -> Path:
-    """OUT/<series folder name>/<brief-id>.<lang>.<ext>."""
-    return out / edition.path.parent.name / f"{edition.brief.id}.{edition.brief.lang}.{fmt}"
+@dataclass(frozen=True)
+class Options:
+    out: Path
+    formats: tuple[str, ...]
+    only: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    workers: int = os.cpu_count() or 1
+    force: bool = False
+    time_limit: float = DEFAULT_TIME_LIMIT
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
 
 
-def plan(project: Project, out: Path, formats: Iterable[str],
-         only: Iterable[str] = (), langs: Iterable[str] = ()) -> tuple[list[Job], list[Problem]]:
-    """Every job to run, and the problems (unknown theme or language) that block some."""
-    only_ids, lang_set, fmts = set(only), set(langs), list(formats)
+class Reporter(Protocol):
+    def planned(self, jobs: list[Job], to_run: int) -> None: ...
+    def started(self, job: Job) -> None: ...
+    def finished(self, outcome: Outcome) -> None: ...
+
+
+def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
+    """Every job selected by options, and the problems (unknown themes) that block some."""
     jobs: list[Job] = []
     problems: list[Problem] = []
-    themes: dict[str, Path] = {}
     for loaded in project.series:
         try:
-            theme_folder = themes.get(loaded.series.theme) or find_theme(
-                loaded.series.theme, loaded.folder)
+            theme_folder = find_theme(loaded.series.theme, loaded.folder)
         except BriefbuilderError as exc:
             problems.extend(exc.problems)
             continue
-        themes[loaded.series.theme] = theme_folder
         for edition in loaded.editions:
-            if only_ids and edition.brief.id not in only_ids:
+            if options.only and edition.brief.id not in options.only:
                 continue
-            if lang_set and edition.brief.lang not in lang_set:
+            if options.langs and edition.brief.lang not in options.langs:
                 continue
-            jobs.extend(Job(edition, fmt, theme_folder, output_path(out, edition, fmt))
-                        for fmt in fmts)
+            for fmt in options.formats:
+                relative = f"{loaded.folder.name}/{edition.brief.id}.{edition.brief.lang}.{fmt}"
+                jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
+                                job_hash(edition, fmt, theme_folder)))
     return jobs, problems
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome]:
+    """Run the jobs that are not up to date; return one Outcome per job."""
+    with OutputLock(options.out):
+        manifest = read_manifest(options.out)
+        fresh = [] if options.force else [
+            j for j in jobs if up_to_date(manifest.get(j.relative), j.output, j.content_hash)]
+        to_run = [j for j in jobs if j not in fresh]
+        reporter.planned(jobs, len(to_run))
+        outcomes = [_up_to_date(j, manifest[j.relative]) for j in fresh]
+        for outcome in outcomes:
+            reporter.finished(outcome)
+        if to_run:
+            outcomes += _run(to_run, options, manifest, reporter)
+        _write_manifest(options.out, manifest)
+    return outcomes
 
 
-def run_job(job: Job, themes: dict[Path, Theme]) -> Outcome:
-    """Render one job and write its file; failures become an Outcome, not an exception."""
-    start = time.perf_counter()
-    try:
-        theme = themes.get(job.theme_folder) or load_theme(job.theme_folder)
-        themes[job.theme_folder] = theme
-        check_language(theme, job.edition.brief.lang, job.edition.path)
-        data = get_writer(job.fmt)(job.edition, theme)
-        write_atomic(job.output, data)
-    except BriefbuilderError as exc:
-        return Outcome(job, "failed", time.perf_counter() - start, problems=exc.problems)
-    except Exception as exc:  # a writer bug must not stop the other briefs
-        problem = Problem(f"internal error in the {job.fmt} writer: {type(exc).__name__}: {exc}",
-                          job.edition.path, hint="please report this with the brief file")
-        return Outcome(job, "failed", time.perf_counter() - start, problems=[problem])
-    return Outcome(job, "built", time.perf_counter() - start, len(data))
+def _up_to_date(job: Job, entry: Entry) -> Outcome:
+    return Outcome(job, "up to date", 0.0, entry.bytes, entry.pages)
 
 
-def run(jobs: list[Job], report: Callable[[Outcome], None] = lambda o: None) -> list[Outcome]:
-    """Run the jobs one after another, reporting each outcome as it ends."""
-    themes: dict[Path, Theme] = {}
+def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
+         reporter: Reporter) -> list[Outcome]:
+    pool = Pool(options.workers, options.time_limit, options.memory_limit)
+    tasks = [(j.edition, j.fmt, j.theme_folder) for j in jobs]
     outcomes = []
-    for job in jobs:
-        outcome = run_job(job, themes)
-        report(outcome)
+    staging = staging_folder(options.out)
+    for result in pool.run(tasks, lambda index: reporter.started(jobs[index])):
+        outcome = _finish(jobs[result.index], result, manifest, staging)
+        reporter.finished(outcome)
         outcomes.append(outcome)
     return outcomes
+
+
+def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:
+    """Write a job's bytes into place and record them; or report why it failed."""
+    if result.data is None:
+        return Outcome(job, "failed", result.seconds, problems=result.problems)
+    write_atomic(job.output, result.data, staging)
+    brief = job.edition.brief
+    manifest[job.relative] = Entry(
+        brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
+        len(result.data), result.pages, job.content_hash)
+    return Outcome(job, "built", result.seconds, len(result.data), result.pages)
+
+
+def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:
+    """Write the manifest, forgetting outputs that are no longer on disk."""
+    kept = {path: entry for path, entry in manifest.items() if (out / path).is_file()}
+    write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+
+
+def select_formats(requested: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(requested or ("pdf", "docx")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,9 +12,18 @@ from pathlib import Path
 from rich.console import Console
 
 from . import __version__
-from .build import Outcome, plan, run
-from .errors import BriefbuilderError, Problem, Severity, UsageError
+from .build import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIME_LIMIT,
+    Options,
+    Outcome,
+    build,
+    plan,
+    select_formats,
+)
+from .errors import BriefbuilderError, Problem, UsageError
 from .loader import Project, load_project
+from .progress import BarReporter, LineReporter, print_problems, summary_table
 from .scaffold import scaffold
 from .schema import brief_schema
 from .writers.registry import FORMATS, check_formats
@@ -30,16 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build briefs into PDF, Word and HTML")
-    build.add_argument("content", nargs="?", type=Path, default=Path("content"),
-                       help="a folder of series, or one series folder (default: content)")
-    build.add_argument("--out", type=Path, default=Path("output"), help="default: output")
-    build.add_argument("--format", dest="formats", action="append", choices=FORMATS,
-                       help="repeatable; default: pdf and docx")
-    build.add_argument("--only", action="append", default=[], metavar="BRIEF_ID",
-                       help="build only this brief (repeatable)")
-    build.add_argument("--lang", action="append", default=[], help="only this language")
-    build.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers")
-    build.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    _add_build_options(build)
+    watch = commands.add_parser("watch", help="rebuild what changed on save")
+    _add_build_options(watch)
 
     check = commands.add_parser("check", help="validate all content, build nothing")
     check.add_argument("content", nargs="?", type=Path, default=Path("content"))
@@ -53,12 +56,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_build_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("content", nargs="?", type=Path, default=Path("content"),
+                         help="a folder of series, or one series folder (default: content)")
+    command.add_argument("--out", type=Path, default=Path("output"), help="default: output")
+    command.add_argument("--format", dest="formats", action="append", choices=FORMATS,
+                         help="repeatable; default: pdf and docx")
+    command.add_argument("--only", action="append", default=[], metavar="BRIEF_ID",
+                         help="build only this brief (repeatable)")
+    command.add_argument("--lang", action="append", default=[], help="only this language")
+    command.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1,
+                         help="parallel worker processes (default: CPU count)")
+    command.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    command.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
+                         metavar="SECONDS", help="per job (default: %(default)g)")
+    command.add_argument("--memory-limit", type=_positive, default=DEFAULT_MEMORY_LIMIT // 2**20,
+                         metavar="MB", help="per worker (default: %(default)d)")
+    noise = command.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print failures only")
+    noise.add_argument("-v", "--verbose", action="store_true", help="a line per job")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code (0 ok, 1 content/build errors, 2 usage)."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "watch":
+            from .watch import watch
+
+            return watch(args.content, lambda: _build(args), err)
         if args.command == "check":
             return _check(args.content)
         if args.command == "schema":
@@ -68,32 +103,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print(f"created {path}")
         return EXIT_OK
     except UsageError as exc:
-        _print_problems(exc.problems)
+        print_problems(err, exc.problems)
         return EXIT_USAGE
     except BriefbuilderError as exc:
-        _print_problems(exc.problems)
+        print_problems(err, exc.problems)
         return EXIT_CONTENT
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        style = "yellow" if problem.severity is Severity.WARNING else "red"
-        err.print(str(problem), style=style, markup=False)
-
-
 def _load(content: Path) -> Project:
     project = load_project(content)
-    _print_problems(project.problems)
+    print_problems(err, project.problems)
     return project
 
 
 def _check(content: Path) -> int:
     project = _load(content)
-    _, theme_problems = plan(project, Path("output"), ())
-    _print_problems(theme_problems)
+    _, theme_problems = plan(project, Options(Path("output"), ()))
+    print_problems(err, theme_problems)
     editions = len(project.editions())
     if project.errors or theme_problems:
         count = len(project.errors) + len(theme_problems)
@@ -104,29 +133,47 @@ def _check(content: Path) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    formats = args.formats or ["pdf", "docx"]
-    check_formats(formats)
+    options = Options(args.out, select_formats(args.formats), tuple(args.only),
+                      tuple(args.lang), args.jobs, args.force, args.time_limit,
+                      args.memory_limit * 2**20)
+    check_formats(list(options.formats))
     project = _load(args.content)
-    jobs, problems = plan(project, args.out, formats, args.only, args.lang)
-    _print_problems(problems)
     known = {e.brief.id for e in project.editions()}
     unknown = [b for b in args.only if b not in known]
     if unknown:
-        raise UsageError(f"--only {', '.join(unknown)}: no such brief")
-    outcomes = run(jobs, _report)
+        raise UsageError(f"--only {', '.join(unknown)}: no such brief (or it has errors)")
+    jobs, problems = plan(project, options)
+    print_problems(err, problems)
+    reporter = _reporter(args)
+    try:
+        outcomes = build(jobs, options, reporter)
+    finally:
+        if isinstance(reporter, BarReporter):
+            reporter.stop()
+    return _summarize(outcomes, project, problems, args.quiet)
+
+
+def _reporter(args: argparse.Namespace) -> LineReporter:
+    if args.quiet:
+        return LineReporter(err, quiet=True)
+    if args.verbose or not err.is_terminal:
+        return LineReporter(err)
+    return BarReporter(err)
+
+
+def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem],
+               quiet: bool) -> int:
     failed = [o for o in outcomes if o.status == "failed"]
-    built = len(outcomes) - len(failed)
-    err.print(f"{built} built, {len(failed)} failed")
+    if not quiet:
+        err.print(summary_table(outcomes))
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
+    err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
+              f"{len(failed)} failed, {len(project.errors) + len(problems)} content error(s)",
+              highlight=False)
+    for outcome in failed:
+        reasons = "; ".join(p.message for p in outcome.problems)
+        err.print(f"failed: {outcome.job.name}: {reasons}", style="red", highlight=False)
     return EXIT_CONTENT if failed or project.errors or problems else EXIT_OK
-
-
-def _report(outcome: Outcome) -> None:
-    if outcome.status == "failed":
-        err.print(f"failed {outcome.job.name}", style="red")
-        _print_problems(outcome.problems)
-    else:
-        err.print(f"built  {outcome.job.output}  {outcome.size:,} bytes  "
-                  f"{outcome.seconds:.2f}s")
 
 
 if __name__ == "__main__":

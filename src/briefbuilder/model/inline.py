@@ -203,7 +203,8 @@ class Inline(BaseModel):
             return {"source": str(value), "spans": parse_inline(str(value))}
         if isinstance(value, Inline) or (isinstance(value, dict) and "source" in value):
             return value
-        found = {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+        names: dict[type, str] = {dict: "a mapping", list: "a list"}
+        found = names.get(type(value), type(value).__name__)
         raise ValueError(f"expected text, found {found}")
 
     @classmethod

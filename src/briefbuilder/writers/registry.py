@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from importlib import import_module
 from importlib.util import find_spec
@@ -36,3 +37,13 @@ def get_writer(fmt: str) -> Writer:
     module, name = WRITERS[fmt].split(":")
     writer: Writer = getattr(import_module(module), name)
     return writer
+
+
+def count_pages(fmt: str, data: bytes) -> int | None:
+    """Pages of a rendered output, where the format has pages of its own (PDF)."""
+    if fmt != "pdf":
+        return None
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)

@@ -1,0 +1,83 @@
+"""What a job depends on, hashed; and the manifest that remembers what was built from what."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+from .model.series import Edition
+
+MANIFEST = "manifest.json"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _hash_files(digest: hashlib._Hash, root: Path, files: list[Path]) -> None:
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+@cache
+def folder_hash(folder: Path) -> str:
+    """Hash of every file under folder (names and bytes), e.g. a theme or the package."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    _hash_files(digest, folder, files)
+    return digest.hexdigest()
+
+
+def job_hash(edition: Edition, fmt: str, theme_folder: Path) -> str:
+    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder."""
+    digest = hashlib.sha256()
+    for part in (__version__, folder_hash(PACKAGE), fmt, folder_hash(theme_folder.resolve()),
+                 str(edition.number), str(edition.total)):
+        digest.update(part.encode() + b"\0")
+    folder = edition.path.parent
+    images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
+    _hash_files(digest, folder, [edition.path, folder / "series.yaml", *images])
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One output in the manifest."""
+
+    brief: str
+    lang: str
+    format: str
+    path: str
+    sha256: str
+    bytes: int
+    pages: int | None
+    content_hash: str
+
+
+def read_manifest(out: Path) -> dict[str, Entry]:
+    """The manifest's entries by path; empty when missing or unreadable."""
+    try:
+        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {e["path"]: Entry(**e) for e in raw["outputs"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def manifest_bytes(entries: dict[str, Entry]) -> bytes:
+    outputs = [asdict(entries[path]) for path in sorted(entries)]
+    text = json.dumps({"briefbuilder": __version__, "outputs": outputs}, indent=2,
+                      ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def up_to_date(entry: Entry | None, output: Path, content_hash: str) -> bool:
+    """True when output exists as the manifest recorded it, built from content_hash."""
+    if entry is None or entry.content_hash != content_hash or not output.is_file():
+        return False
+    return output.stat().st_size == entry.bytes and sha256_file(output) == entry.sha256
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

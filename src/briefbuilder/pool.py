@@ -1,0 +1,175 @@
+"""A small process pool for build jobs, with a time and a memory limit per job.
+
+Each worker imports the writers once and keeps its themes (and whatever the writers
+cache, such as font configuration) across jobs. A job that runs past its time
+limit has its worker killed and replaced; a worker that exceeds its memory limit
+fails its job with MemoryError or dies, and is replaced. Results come back as
+bytes: the parent process writes every file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import resource
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from .brand import Theme
+from .errors import BriefbuilderError, Problem
+
+Task = tuple[Any, str, Path]  # (edition, format, theme folder)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a worker sends back for one task."""
+
+    index: int
+    data: bytes | None
+    pages: int | None
+    problems: list[Problem]
+    seconds: float
+
+
+def _render(task: Task, themes: dict[Path, Theme]) -> tuple[bytes, int | None]:
+    from .themes import check_language, load_theme
+    from .writers.registry import count_pages, get_writer
+
+    edition, fmt, theme_folder = task
+    theme = themes.get(theme_folder) or load_theme(theme_folder)
+    themes[theme_folder] = theme
+    check_language(theme, edition.brief.lang, edition.path)
+    data = get_writer(fmt)(edition, theme)
+    return data, count_pages(fmt, data)
+
+
+def _serve(conn: Connection, memory_limit: int | None) -> None:
+    """Worker loop: receive (index, task), send back a Result, until told to stop."""
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    themes: dict[Path, Theme] = {}
+    while True:
+        message = conn.recv()
+        if message is None:
+            return
+        index, task = message
+        start = time.perf_counter()
+        try:
+            data, pages = _render(task, themes)
+            conn.send(Result(index, data, pages, [], time.perf_counter() - start))
+        except BriefbuilderError as exc:
+            conn.send(Result(index, None, None, exc.problems, time.perf_counter() - start))
+        except MemoryError:
+            problem = Problem("the job ran out of memory", task[0].path,
+                              hint="raise --memory-limit or shrink the images")
+            conn.send(Result(index, None, None, [problem], time.perf_counter() - start))
+        except Exception as exc:  # a writer bug must not stop the other briefs
+            problem = Problem(f"internal error in the {task[1]} writer: "
+                              f"{type(exc).__name__}: {exc}", task[0].path,
+                              hint="please report this with the brief file")
+            conn.send(Result(index, None, None, [problem], time.perf_counter() - start))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    index: int | None = None
+    started: float = 0.0
+
+
+class Pool:
+    """Run tasks on N worker processes; yield Results as they finish."""
+
+    def __init__(self, workers: int, time_limit: float, memory_limit: int | None) -> None:
+        self.size = max(1, workers)
+        self.time_limit = time_limit
+        self.memory_limit = memory_limit
+        self._context = mp.get_context("forkserver")
+        self._context.set_forkserver_preload(["briefbuilder.pool"])
+        self._workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(child, self.memory_limit),
+                                        daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def run(self, tasks: list[Task], on_start: Callable[[int], None]) -> Iterator[Result]:
+        """Yield one Result per task, in the order they finish."""
+        pending = list(enumerate(tasks))[::-1]
+        self._workers = [self._spawn() for _ in range(min(self.size, len(tasks)))]
+        try:
+            yield from self._loop(tasks, pending, on_start)
+        finally:
+            self.close()
+
+    def _loop(self, tasks: list[Task], pending: list[tuple[int, Task]],
+              on_start: Callable[[int], None]) -> Iterator[Result]:
+        busy = 0
+        while pending or busy:
+            for worker in self._workers:
+                if worker.index is None and pending:
+                    index, task = pending.pop()
+                    worker.conn.send((index, task))
+                    worker.index, worker.started = index, time.perf_counter()
+                    busy += 1
+                    on_start(index)
+            ready = wait([w.conn for w in self._workers if w.index is not None], timeout=0.2)
+            for slot, worker in enumerate(self._workers):
+                outcome = self._collect(worker, tasks, ready) if worker.index is not None else None
+                if outcome is None:
+                    continue
+                result, healthy = outcome
+                busy -= 1
+                if healthy:
+                    worker.index = None
+                else:
+                    self._replace(slot)
+                yield result
+
+    def _collect(self, worker: _Worker, tasks: list[Task],
+                 ready: list[Any]) -> tuple[Result, bool] | None:
+        """(Result, worker still usable) once a job ends; None while it runs."""
+        assert worker.index is not None
+        index, elapsed = worker.index, time.perf_counter() - worker.started
+        path = tasks[index][0].path
+        if worker.conn in ready:
+            try:
+                return worker.conn.recv(), True
+            except EOFError:
+                message = "the worker process died (out of memory, or a crash)"
+                return Result(index, None, None, [Problem(message, path)], elapsed), False
+        if elapsed > self.time_limit:
+            problem = Problem(f"timed out after {self.time_limit:g} s", path,
+                              hint="raise --time-limit, or look for a huge table or image")
+            return Result(index, None, None, [problem], elapsed), False
+        return None
+
+    def _replace(self, slot: int) -> None:
+        old = self._workers[slot]
+        old.process.kill()
+        old.process.join()
+        old.conn.close()
+        self._workers[slot] = self._spawn()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []

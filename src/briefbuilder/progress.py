@@ -1,0 +1,80 @@
+"""Showing a build: a progress bar on a terminal, plain lines elsewhere, a final table."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .build import Job, Outcome
+from .errors import Problem, Severity
+
+
+def print_problems(console: Console, problems: list[Problem]) -> None:
+    for problem in problems:
+        style = "yellow" if problem.severity is Severity.WARNING else "red"
+        console.print(str(problem), style=style, markup=False, highlight=False)
+
+
+class LineReporter:
+    """One line per finished job (quiet: failures only)."""
+
+    def __init__(self, console: Console, quiet: bool = False) -> None:
+        self.console = console
+        self.quiet = quiet
+
+    def planned(self, jobs: list[Job], to_run: int) -> None:
+        if not self.quiet:
+            self.console.print(f"{len(jobs)} job(s), {to_run} to build", highlight=False)
+
+    def started(self, job: Job) -> None:
+        """Nothing: lines are printed when a job ends."""
+
+    def finished(self, outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            self.console.print(f"failed      {outcome.job.name}", style="red", highlight=False)
+            print_problems(self.console, outcome.problems)
+        elif not self.quiet:
+            self.console.print(f"{outcome.status:<11} {outcome.job.name}", highlight=False)
+
+
+class BarReporter(LineReporter):
+    """A rich progress bar naming the job in hand; failures printed above it."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(console)
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                                 MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=console, transient=True)
+        self.task = self.progress.add_task("building", total=0)
+
+    def planned(self, jobs: list[Job], to_run: int) -> None:
+        self.progress.update(self.task, total=len(jobs))
+        self.progress.start()
+
+    def started(self, job: Job) -> None:
+        self.progress.update(self.task, description=job.name)
+
+    def finished(self, outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            super().finished(outcome)
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def summary_table(outcomes: list[Outcome]) -> Table:
+    """Job, status, pages, size and seconds for every job, in plan order."""
+    table = Table(title=None, show_edge=False, pad_edge=False)
+    for name, justify in (("job", "left"), ("status", "left"), ("pages", "right"),
+                          ("size", "right"), ("seconds", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    styles = {"built": "green", "up to date": "dim", "failed": "red"}
+    for o in sorted(outcomes, key=lambda o: o.job.relative):
+        size = f"{o.size / 1024:,.0f} KB" if o.size else "-"
+        pages = str(o.pages) if o.pages is not None else "-"
+        seconds = f"{o.seconds:.2f}" if o.status != "up to date" else "-"
+        table.add_row(o.job.name, o.status, pages, size, seconds,
+                      style=styles.get(o.status, ""))
+    return table
