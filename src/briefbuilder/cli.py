@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import __version__
+from .alignment import check_alignment
 from .build import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIME_LIMIT,
@@ -46,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate all content, build nothing")
     check.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    check.add_argument("--strict", action="store_true",
+                       help="misaligned language editions are errors, not warnings")
 
     commands.add_parser("schema", help="print the JSON Schema of a brief file")
 
@@ -95,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return watch(args.content, lambda: _build(args), err)
         if args.command == "check":
-            return _check(args.content)
+            return _check(args.content, args.strict)
         if args.command == "schema":
             print(json.dumps(brief_schema(), indent=2, ensure_ascii=False))
             return EXIT_OK
@@ -119,14 +122,15 @@ def _load(content: Path) -> Project:
     return project
 
 
-def _check(content: Path) -> int:
-    project = _load(content)
+def _check(content: Path, strict: bool) -> int:
+    project = load_project(content)
     _, theme_problems = plan(project, Options(Path("output"), ()))
-    print_problems(err, theme_problems)
+    project.problems.extend(theme_problems + check_alignment(project.editions(), strict))
+    print_problems(err, project.problems)
     editions = len(project.editions())
-    if project.errors or theme_problems:
-        count = len(project.errors) + len(theme_problems)
-        err.print(f"{count} error(s); {editions} brief edition(s) valid", style="red")
+    if project.errors:
+        err.print(f"{len(project.errors)} error(s); {editions} brief edition(s) valid",
+                  style="red")
         return EXIT_CONTENT
     err.print(f"ok: {editions} brief edition(s) valid, {len(project.warnings)} warning(s)")
     return EXIT_OK
