@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .cache import MANIFEST, Entry, job_hash, manifest_bytes, read_manifest, up_to_date
+from .cache import (
+    MANIFEST,
+    Entry,
+    folder_hash,
+    job_hash,
+    manifest_bytes,
+    package_hash,
+    read_manifest,
+    up_to_date,
+)
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition
@@ -70,12 +79,14 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
     """Every job selected by options, and the problems (unknown themes) that block some."""
     jobs: list[Job] = []
     problems: list[Problem] = []
+    package = package_hash()
     for loaded in project.series:
         try:
             theme_folder = find_theme(loaded.series.theme, loaded.folder)
         except BriefbuilderError as exc:
             problems.extend(exc.problems)
             continue
+        theme_hash = folder_hash(theme_folder)
         for edition in loaded.editions:
             if options.only and edition.brief.id not in options.only:
                 continue
@@ -84,7 +95,7 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             for fmt in options.formats:
                 relative = f"{loaded.folder.name}/{edition.brief.id}.{edition.brief.lang}.{fmt}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
-                                job_hash(edition, fmt, theme_folder)))
+                                job_hash(edition, fmt, theme_hash, package)))
     return jobs, problems
 
 

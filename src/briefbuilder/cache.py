@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -21,7 +20,6 @@ def _hash_files(digest: hashlib._Hash, root: Path, files: list[Path]) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-@cache
 def folder_hash(folder: Path) -> str:
     """Hash of every file under folder (names and bytes), e.g. a theme or the package."""
     digest = hashlib.sha256()
@@ -30,10 +28,15 @@ def folder_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def job_hash(edition: Edition, fmt: str, theme_folder: Path) -> str:
+def package_hash() -> str:
+    """briefbuilder's version and its own files (code, templates), hashed."""
+    return f"{__version__}:{folder_hash(PACKAGE)}"
+
+
+def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
     """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder."""
     digest = hashlib.sha256()
-    for part in (__version__, folder_hash(PACKAGE), fmt, folder_hash(theme_folder.resolve()),
+    for part in (package, fmt, theme_hash,
                  str(edition.number), str(edition.total)):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent

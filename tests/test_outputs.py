@@ -1,0 +1,79 @@
+"""Atomic writes, the output lock, and the content hashes behind incremental builds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.build import Options, plan
+from briefbuilder.errors import BuildError
+from briefbuilder.loader import load_project
+from briefbuilder.outputs import OutputLock, staging_folder, write_atomic
+
+from .conftest import GOOD_BRIEF, MakeSeries
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temporaries(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    target = out / "s" / "b.en.pdf"
+    write_atomic(target, b"old", staging_folder(out))
+    write_atomic(target, b"new", staging_folder(out))
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in out.rglob("*")] == ["s", "b.en.pdf"]
+    assert list(staging_folder(out).iterdir()) == []
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from briefbuilder.outputs import "
+         "OutputLock\nwith OutputLock(Path(sys.argv[1])):\n print('locked', flush=True); "
+         "time.sleep(30)", str(out)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BuildError, match=f"another build is writing to {out}"), \
+                OutputLock(out):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with OutputLock(out):  # released when its holder died
+        pass
+
+
+def test_lock_start_clears_a_killed_build_s_staging(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    staging_folder(out).mkdir(parents=True)
+    (staging_folder(out) / "b.en.pdf.x.part").write_bytes(b"half")
+    with OutputLock(out):
+        assert not staging_folder(out).exists()
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    jobs, _ = plan(load_project(folder), Options(folder / "out", ("pdf", "docx")))
+    return {job.relative: job.content_hash for job in jobs}
+
+
+def test_brief_edit_changes_only_its_own_jobs(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF},
+                         series="id: s\ntitle: S\nbriefs: [b, c]\n")
+    before = hashes(folder)
+    (folder / "c.en.yaml").write_text(GOOD_BRIEF.replace("Text.", "Edited."))
+    after = hashes(folder)
+    changed = sorted(k for k in before if before[k] != after[k])
+    assert changed == ["s/c.en.docx", "s/c.en.pdf"]
+
+
+def test_theme_edit_changes_every_job(make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF},
+                         series="id: s\ntitle: S\nbriefs: [b, c]\n")
+    before = hashes(folder)
+    brand = tmp_path / "styles" / "ilab" / "brand.yaml"
+    brand.write_text(brand.read_text().replace("#14305C", "#14305D"))
+    after = hashes(folder)
+    assert all(before[k] != after[k] for k in before)
