@@ -1,0 +1,197 @@
+"""Model + theme -> HTML: Jinja templates (a theme's templates/ first), one span walker.
+
+The same document feeds WeasyPrint for the PDF and is written as is for
+``--format html``. Footnotes are WeasyPrint footnotes (``float: footnote``): a
+key's text is placed at its first reference; later references link to it.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
+
+from ..brand import Labels, Theme
+from ..errors import Problem, RenderError
+from ..model.blocks import block_tag
+from ..model.inline import (
+    Emphasis,
+    FootnoteRef,
+    Inline,
+    LineBreak,
+    Link,
+    Span,
+    Strong,
+    Text,
+    check_href,
+)
+from ..model.series import Edition
+from .common import fill, format_date, project_spans
+
+PAGE_SIZES = {"letter": "letter", "a4": "A4"}
+
+
+@dataclass
+class RenderState:
+    """What one render of one edition remembers: placed footnotes, figure and table counts."""
+
+    edition: Edition
+    labels: Labels
+    numbers: dict[str, int]
+    placed: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+    in_footnote: bool = False
+
+    def inline(self, value: Inline | tuple[Span, ...]) -> Markup:
+        """Render a text field (or a tuple of spans) as HTML."""
+        spans = value.spans if isinstance(value, Inline) else value
+        return Markup("").join(self.span(span) for span in spans)
+
+    def span(self, span: Span) -> Markup:
+        """One span and its children."""
+        if isinstance(span, Text):
+            return escape(span.text)
+        if isinstance(span, LineBreak):
+            return Markup("<br>")
+        if isinstance(span, Strong):
+            return Markup("<strong>%s</strong>") % self.inline(span.children)
+        if isinstance(span, Emphasis):
+            return Markup("<em>%s</em>") % self.inline(span.children)
+        if isinstance(span, Link):
+            href = self.checked_href(span.href)
+            return Markup('<a href="%s">%s</a>') % (href, self.inline(span.children))
+        return self.footnote(span)
+
+    def footnote(self, ref: FootnoteRef) -> Markup:
+        """The footnote itself at a key's first reference, its number at later ones."""
+        number = self.numbers.get(ref.key)
+        if number is None:
+            return Markup("")
+        if ref.key in self.placed or self.in_footnote:
+            return Markup('<sup class="footnote-again"><a href="#fn-%s">%d</a></sup>') % (
+                ref.key, number)
+        self.placed.add(ref.key)
+        self.in_footnote = True
+        try:
+            text = self.inline(self.edition.brief.footnotes[ref.key])
+        finally:
+            self.in_footnote = False
+        return Markup('<span class="footnote" id="fn-%s">%s</span>') % (ref.key, text)
+
+    def checked_href(self, href: str) -> str:
+        """The link target, its scheme allow-listed again at write time."""
+        try:
+            return check_href(href)
+        except ValueError as exc:
+            raise RenderError(Problem(str(exc), self.edition.path, hint="fix the link")) from exc
+
+    def numbered_label(self, kind: str) -> str:
+        """'Figure 3', 'Table 1': the next number of that kind, in the language's words."""
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        template = self.labels.figure if kind == "figure" else self.labels.table
+        return template.format(number=self.counts[kind])
+
+
+@cache
+def environment(theme_folder: Path) -> Environment:
+    """Jinja environment: the theme's templates/ override the package's by path."""
+    loader = ChoiceLoader([
+        FileSystemLoader(theme_folder / "templates"),
+        PackageLoader("briefbuilder", "templates"),
+    ])
+    env = Environment(
+        loader=loader,
+        autoescape=select_autoescape(["html"], default_for_string=True, default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["css_string"] = css_string
+    env.globals.update(block_name=block_tag, fill=fill, project_spans=project_spans)
+    return env
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal, safe inside a <style> element."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def css_content(template: str, **counters: str) -> Markup:
+    """A label template such as 'Page {page} of {pages}' as a CSS content value."""
+    parts: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            parts.append(css_string(literal))
+        if name is not None:
+            parts.append(counters[name])
+    return Markup(" ".join(parts) or '""')
+
+
+def stylesheet(edition: Edition, theme: Theme) -> Markup:
+    """The print stylesheet: templates/print.css filled with the brand's values."""
+    labels = theme.labels_for(edition.brief.lang)
+    brand = theme.brand
+    context = {
+        "brand": brand,
+        "labels": labels,
+        "page_size": PAGE_SIZES[brand.page.size],
+        "margins": brand.page.margins,
+        "series_label": css_string(labels.series_label),
+        "brief_of": css_string(
+            labels.brief_of.format(number=edition.number, total=edition.total)
+        ) if edition.total > 1 else Markup('""'),
+        "page_of": css_content(labels.page_of, page="counter(page)", pages="counter(pages)"),
+    }
+    return Markup(_render(edition, theme, "print.css", context))
+
+
+def render_document(edition: Edition, theme: Theme, css: Markup | None = None) -> str:
+    """The whole HTML document of one edition, its stylesheet inline unless css is given."""
+    brief = edition.brief
+    labels = theme.labels_for(brief.lang)
+    state = RenderState(edition, labels, brief.footnote_numbers())
+    description = brief.summary or (brief.subtitle.plain if brief.subtitle else "")
+    context = {
+        "edition": edition,
+        "brief": brief,
+        "series": edition.series,
+        "theme": theme,
+        "brand": theme.brand,
+        "labels": labels,
+        "date": format_date(brief.date, brief.lang, labels),
+        "description": description,
+        "css": stylesheet(edition, theme) if css is None else css,
+        "inline": state.inline,
+        "numbered_label": state.numbered_label,
+    }
+    return _render(edition, theme, "base.html", context)
+
+
+def _render(edition: Edition, theme: Theme, name: str, context: dict[str, Any]) -> str:
+    try:
+        return environment(theme.folder).get_template(name).render(context)
+    except TemplateError as exc:
+        raise RenderError(Problem(
+            f"template {name!r} failed: {exc}", edition.path,
+            hint=f"check the templates in {theme.folder / 'templates'}",
+        )) from exc
+
+
+def write_html(edition: Edition, theme: Theme) -> bytes:
+    """The edition as a standalone UTF-8 HTML document (preview and web)."""
+    return render_document(edition, theme).encode("utf-8")

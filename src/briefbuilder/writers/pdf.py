@@ -1,0 +1,120 @@
+"""HTML -> PDF with WeasyPrint: PDF/UA-1, sandboxed fetches, reproducible bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from ..brand import Theme
+from ..errors import Problem, RenderError
+from ..model.series import Edition
+from .artifacts import mark_margin_boxes_as_artifacts
+from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
+from .fonts import font_face_css, font_faces
+from .html import render_document
+
+THEME_CSS = "print.css"
+
+
+@cache
+def font_configuration() -> FontConfiguration:
+    """One font configuration per process: @font-face files are loaded once."""
+    return FontConfiguration()
+
+
+def write_pdf(edition: Edition, theme: Theme) -> bytes:
+    """The edition as a tagged PDF/UA-1 print PDF."""
+    faces = font_faces(theme.brand)
+    folder = edition.brief.folder or edition.path.parent
+    fetcher = SandboxFetcher([folder, theme.folder], [face.path for face in faces])
+    document = render_document(edition, theme)
+    errors: list[logging.LogRecord] = []
+    try:
+        with source_date(edition.brief.date), weasyprint_errors(errors):
+            html = HTML(string=document, base_url=folder.resolve().as_uri() + "/",
+                        url_fetcher=fetcher)
+            pdf: bytes = html.write_pdf(
+                stylesheets=_stylesheets(theme, fetcher, font_face_css(faces)),
+                font_config=font_configuration(),
+                pdf_variant="pdf/ua-1",
+                pdf_identifier=True,
+                finisher=mark_margin_boxes_as_artifacts,
+            )
+    except RefusedFetch as exc:
+        raise _refused(edition, exc.url) from None
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(Problem(
+            f"WeasyPrint failed: {type(exc).__name__}: {exc}", edition.path,
+            hint="check the theme's templates and stylesheet")) from exc
+    if fetcher.refused:
+        raise _refused(edition, fetcher.refused[0])
+    if errors:
+        raise RenderError([
+            Problem(f"WeasyPrint: {record.getMessage()}", edition.path) for record in errors])
+    return pdf
+
+
+def _stylesheets(theme: Theme, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
+    """The @font-face rules, then the theme's optional print.css (relative to its folder)."""
+    sheets = [CSS(string=font_css, url_fetcher=fetcher, font_config=font_configuration())]
+    theme_css = theme.folder / THEME_CSS
+    if theme_css.is_file():
+        sheets.append(CSS(
+            string=theme_css.read_text(encoding="utf-8"),
+            base_url=theme.folder.resolve().as_uri() + "/",
+            url_fetcher=fetcher,
+            font_config=font_configuration(),
+        ))
+    return sheets
+
+
+def _refused(edition: Edition, url: str) -> RenderError:
+    return RenderError(Problem(
+        f"refused to load {shown_reference(url)!r}", edition.path,
+        hint="a brief may use only files inside its series folder and its theme folder; "
+             "no network, no other files"))
+
+
+@contextmanager
+def source_date(date: dt.date) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH (font timestamps) to the brief date unless the caller set it."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    moment = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.ERROR)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def weasyprint_errors(records: list[logging.LogRecord]) -> Iterator[None]:
+    """Collect the errors WeasyPrint logs instead of raising."""
+    handler = _Collect(records)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
