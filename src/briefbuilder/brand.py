@@ -68,6 +68,9 @@ class Labels(_Model):
     page_of: str = Field(description="'Page {page} of {pages}'.")
     brief_of: str = Field(description="'Brief {number} of {total}'.")
     date_format: str = Field("MMMM y", description="Babel date pattern.")
+    language_tag: str = Field("", pattern=r"^([a-z]{2,3}-[A-Z]{2})?$", description=(
+        "Regional tag for briefs that name only their language, e.g. 'es-MX' "
+        "(Word proofs in it); empty: the language's most likely region."))
     footer: str = ""
     disclaimer: str = ""
     notes: str = Field(description="Heading of the footnotes when listed as endnotes.")

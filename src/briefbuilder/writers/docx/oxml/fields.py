@@ -55,7 +55,8 @@ def add_field(parent: Any, instruction: str, result: str, style: str | None = No
 
 def add_bookmark_start(parent: Any, bookmark_id: int, name: str) -> CT_BookmarkStart:
     """Append the start of bookmark `name` to paragraph `parent`."""
-    start = cast(CT_BookmarkStart, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="0" w:name=""/>'))
+    start = cast(CT_BookmarkStart,
+                 parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="0" w:name=""/>'))
     start.id = bookmark_id
     start.name = name
     parent.append(start)

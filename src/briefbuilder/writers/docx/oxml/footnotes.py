@@ -58,3 +58,17 @@ class CT_Footnote(BaseOxmlElement):
     type: str | None = OptionalAttribute("w:type", ST_String)  # type: ignore[assignment]
 
     p = ZeroOrMore("w:p")
+
+
+class CT_FootnoteReference(BaseOxmlElement):
+    """`w:footnoteReference`, the mark in the text that points at note `w:id`."""
+
+    id: int = RequiredAttribute("w:id", ST_DecimalNumber)  # type: ignore[assignment]
+
+
+def add_footnote_reference(parent: Any, note_id: int, style: str) -> Any:
+    """Append to paragraph `parent` a run in character style `style` marking note `note_id`."""
+    run = parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{note_id}"/></w:r>')
+    run.style = style
+    parent.append(run)
+    return run

@@ -9,7 +9,7 @@ from docx.oxml.parser import parse_xml
 from docx.oxml.text.hyperlink import CT_Hyperlink as _ReadOnlyHyperlink
 
 
-class CT_Hyperlink(_ReadOnlyHyperlink):  # type: ignore[misc]
+class CT_Hyperlink(_ReadOnlyHyperlink):
     """`w:hyperlink`: python-docx's reading class, plus a constructor for new links."""
 
     @classmethod

@@ -1,0 +1,212 @@
+"""Blocks -> paragraphs, lists, tables and pictures, each in its named style."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
+from docx.oxml.table import CT_Tbl
+from docx.shared import Length
+
+from ...errors import Problem, RenderError
+from ...model.blocks import (
+    Block,
+    Bullets,
+    Callout,
+    Definitions,
+    Figure,
+    ListItem,
+    Numbered,
+    PageBreak,
+    Paragraph,
+    Projects,
+    Quote,
+    Stats,
+    Table,
+)
+from ...model.brief import Section
+from ...model.inline import Span, Strong, Text
+from ..common import fill, project_spans
+from .draft import Draft, anchor_name
+from .inline import write_spans
+from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
+from .oxml.formatting import (
+    describe_picture,
+    keep_row_together,
+    repeat_as_header,
+    set_table_look,
+)
+from .oxml.numbering import set_numbering
+from .styles import CALLOUT_STYLES
+
+
+def paragraph(draft: Draft, container: Any, style: str, spans: tuple[Span, ...] = ()) -> Any:
+    """Append a paragraph in style `style` holding `spans` to the body or one of its cells."""
+    p = container.add_p()
+    p.style = draft.style(style)
+    write_spans(draft, draft.body, p, spans)
+    return p
+
+
+def write_section(draft: Draft, container: Any, section: Section) -> None:
+    """A section: its heading (bookmarked for #links), then its blocks."""
+    if section.heading is not None:
+        p = paragraph(draft, container, "Heading 1")
+        name = anchor_name(section.heading.plain)
+        if name not in draft.bookmarks:
+            draft.bookmarks.add(name)
+            bookmark = draft.bookmark_id()
+            add_bookmark_start(p, bookmark, name)
+            write_spans(draft, draft.body, p, section.heading.spans)
+            add_bookmark_end(p, bookmark)
+        else:
+            write_spans(draft, draft.body, p, section.heading.spans)
+    write_blocks(draft, container, section.body)
+
+
+def write_blocks(draft: Draft, container: Any, blocks: list[Block], box: str | None = None) -> None:
+    """Write `blocks`; inside a callout, `box` is the style its paragraphs and items take."""
+    for block in blocks:
+        _write_block(draft, container, block, box)
+
+
+def _write_block(draft: Draft, container: Any, block: Block, box: str | None) -> None:
+    if isinstance(block, Paragraph):
+        paragraph(draft, container, box or "Normal", block.text.spans)
+    elif isinstance(block, Bullets):
+        _list(draft, container, block.bullets, "bullets", 0, box)
+    elif isinstance(block, Numbered):
+        _list(draft, container, block.numbered, "numbers", 0, box)
+    elif isinstance(block, Definitions):
+        for item in block.definitions:
+            term: tuple[Span, ...] = (Strong(children=item.term.spans),) if box else item.term.spans
+            paragraph(draft, container, box or "Definition Term", term)
+            paragraph(draft, container, box or "Definition", item.text.spans)
+    elif isinstance(block, Callout):
+        _callout(draft, container, block)
+    elif isinstance(block, Quote):
+        paragraph(draft, container, "Quote", block.quote.text.spans)
+        if block.quote.source is not None:
+            source = (Text(text="\u2014 "), *block.quote.source.spans)
+            paragraph(draft, container, "Quote Source", source)
+    elif isinstance(block, Table):
+        _table(draft, container, block)
+    elif isinstance(block, Figure):
+        _figure(draft, container, block)
+    elif isinstance(block, Stats):
+        _stats(draft, container, block)
+    elif isinstance(block, Projects):
+        _projects(draft, container, block)
+    elif isinstance(block, PageBreak):
+        container.add_p().add_r().add_br().type = "page"
+
+
+def _list(draft: Draft, container: Any, items: list[ListItem], kind: str, level: int,
+          box: str | None) -> None:
+    """A list; every numbered list (nested ones too) is a new instance that starts at 1."""
+    num = draft.lists.restart() if kind == "numbers" else draft.lists.bullets
+    style = box or ("List Bullet" if kind == "bullets" else "List Number") + (
+        " 2" if level else "")
+    for item in items:
+        p = paragraph(draft, container, style, item.text.spans)
+        set_numbering(p, num, level)
+        if item.children:
+            nested = [ListItem(text=child) for child in item.children]
+            sub = "bullets" if item.bullets is not None else "numbers"
+            _list(draft, container, nested, sub, level + 1, box)
+
+
+def _callout(draft: Draft, container: Any, block: Callout) -> None:
+    """A box in the kind's style: its label (and title) in strong, then its blocks."""
+    body = block.callout
+    style = CALLOUT_STYLES[body.kind]
+    head: tuple[Span, ...] = (Text(text=draft.labels.callout(body.kind)),)
+    if body.title is not None:
+        head = (*head, Text(text=": "), *body.title.spans)
+    paragraph(draft, container, style, (Strong(children=head),))
+    write_blocks(draft, container, body.text, box=style)
+
+
+def _caption(draft: Draft, container: Any, template: str, counter: str,
+             caption: tuple[Span, ...]) -> None:
+    """'Table 1: ...' in Caption style, the number a live SEQ field (Word renumbers)."""
+    p = paragraph(draft, container, "Caption")
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            write_spans(draft, draft.body, p, (Text(text=literal),))
+        if name is not None:
+            add_field(p, f"SEQ {counter} \\* ARABIC", str(draft.count(counter)))
+    write_spans(draft, draft.body, p, (Text(text=": "), *caption))
+
+
+def _add_table(container: Any, rows: int, cols: int, width: Length) -> Any:
+    table = CT_Tbl.new_tbl(rows, cols, width)
+    container._insert_tbl(table)
+    return table
+
+
+def _table(draft: Draft, container: Any, block: Table) -> None:
+    """Caption above, header row repeated on every page, no row split across pages."""
+    body = block.table
+    if body.caption is not None:
+        _caption(draft, container, draft.labels.table, "Table", body.caption.spans)
+    table = _add_table(container, len(body.rows) + 1, len(body.header), draft.page.text_width)
+    table.tblStyle_val = draft.style("Brief Table")
+    set_table_look(table.tblPr, header_row=True)
+    for number, (tr, cells) in enumerate(zip(table.tr_lst, [body.header, *body.rows],
+                                             strict=True)):
+        keep_row_together(tr)
+        if number == 0:
+            repeat_as_header(tr)
+        for tc, cell in zip(tr.tc_lst, cells, strict=True):
+            p = tc.p_lst[0]
+            p.style = draft.style("Table Text")
+            write_spans(draft, draft.body, p, cell.spans)
+
+
+def _figure(draft: Draft, container: Any, block: Figure) -> None:
+    """The picture (alt text in wp:docPr/@descr), its numbered caption and its credit."""
+    body = block.figure
+    path = (draft.brief.folder or Path()) / body.image
+    try:
+        natural = Image.from_file(str(path))
+    except (OSError, UnrecognizedImageError) as exc:
+        raise RenderError(Problem(f"cannot place image {body.image!r}: {exc}", path,
+                                  field="figure.image",
+                                  hint="use a PNG, JPEG or GIF file next to the brief")) from exc
+    width = Length(min(natural.width, draft.page.text_width))
+    inline = draft.document.part.new_pic_inline(str(path), width=width)
+    describe_picture(inline, draft.shape_id(), path.name, body.alt)
+    paragraph(draft, container, "Figure").add_r().add_drawing(inline)
+    if body.caption is not None:
+        _caption(draft, container, draft.labels.figure, "Figure", body.caption.spans)
+    if body.credit is not None:
+        credit = fill(draft.labels.source, source=body.credit.spans)
+        paragraph(draft, container, "Figure Credit", credit)
+
+
+def _stats(draft: Draft, container: Any, block: Stats) -> None:
+    """One row of cells: the figure large, its label below."""
+    table = _add_table(container, 1, len(block.stats), draft.page.text_width)
+    table.tblStyle_val = draft.style("Stats Table")
+    set_table_look(table.tblPr, header_row=False)
+    keep_row_together(table.tr_lst[0])
+    for tc, stat in zip(table.tr_lst[0].tc_lst, block.stats, strict=True):
+        value = tc.p_lst[0]
+        value.style = draft.style("Stat Value")
+        write_spans(draft, draft.body, value, (Text(text=stat.value),))
+        paragraph(draft, tc, "Stat Label", stat.label.spans)
+
+
+def _projects(draft: Draft, container: Any, block: Projects) -> None:
+    """The sampled-interventions panel: a title, then a numbered list of linked projects."""
+    body = block.projects
+    if body.title is not None:
+        paragraph(draft, container, "Panel Title", body.title.spans)
+    num = draft.lists.restart()
+    for item in body.items:
+        p = paragraph(draft, container, "Panel Item", project_spans(item, draft.labels))
+        set_numbering(p, num, 0)

@@ -1,0 +1,18 @@
+"""The OOXML python-docx does not write: element classes registered here, once, and the
+few functions the writer calls to build footnotes, links, fields, lists and formats."""
+
+from docx.oxml.parser import register_element_cls
+
+from .fields import CT_BookmarkEnd, CT_BookmarkStart, CT_FldChar
+from .footnotes import CT_Footnote, CT_FootnoteReference, CT_Footnotes
+from .hyperlink import CT_Hyperlink
+from .numbering import CT_AbstractNum
+
+register_element_cls("w:footnotes", CT_Footnotes)
+register_element_cls("w:footnote", CT_Footnote)
+register_element_cls("w:footnoteReference", CT_FootnoteReference)
+register_element_cls("w:hyperlink", CT_Hyperlink)
+register_element_cls("w:fldChar", CT_FldChar)
+register_element_cls("w:bookmarkStart", CT_BookmarkStart)
+register_element_cls("w:bookmarkEnd", CT_BookmarkEnd)
+register_element_cls("w:abstractNum", CT_AbstractNum)

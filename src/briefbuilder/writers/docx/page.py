@@ -1,0 +1,60 @@
+"""Page furniture: US Letter (or A4) and the brand margins, the first-page masthead band,
+and a footer on every page with the series label and a live 'Page N of M'."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from docx.shared import Inches
+
+from ...model.inline import LineBreak, Span, Text
+from ..common import fill
+from .draft import Draft, Story
+from .inline import write_spans
+from .oxml.fields import add_field
+
+FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+
+
+def set_up_pages(draft: Draft, organization: list[str], number: int, total: int) -> None:
+    """Page size and margins; the masthead (organization lines) on page 1; footers."""
+    section = draft.document.sections[0]
+    page = draft.page
+    section.page_width, section.page_height = page.width, page.height
+    section.top_margin, section.bottom_margin = page.top, page.bottom
+    section.left_margin, section.right_margin = page.left, page.right
+    section.header_distance, section.footer_distance = Inches(0.3), Inches(0.35)
+    section.different_first_page_header_footer = True
+    lines: list[Span] = []
+    for line in organization:
+        lines += [LineBreak(), Text(text=line)] if lines else [Text(text=line)]
+    _story(draft, section.first_page_header, "Masthead", tuple(lines))
+    label = (Text(text=draft.labels.series_label), Text(text=" \u00b7 "),
+             *fill(draft.labels.brief_of, number=str(number), total=str(total)))
+    for footer in (section.first_page_footer, section.footer):
+        _footer(draft, footer, label)
+
+
+def _story(draft: Draft, header_footer: Any, style: str, spans: tuple[Span, ...]) -> Any:
+    """Empty a header or footer and give it one paragraph in `style` holding `spans`."""
+    header_footer.is_linked_to_previous = False
+    part = header_footer.part
+    element = part.element
+    for child in list(element):
+        element.remove(child)
+    p = element.add_p()
+    p.style = draft.style(style)
+    write_spans(draft, Story(part), p, spans)
+    return p
+
+
+def _footer(draft: Draft, footer: Any, label: tuple[Span, ...]) -> None:
+    """Series label, a tab to the right edge, then 'Page {page} of {pages}' as fields."""
+    p = _story(draft, footer, "Footer", label)
+    p.add_r().add_tab()
+    for literal, name, _, _ in string.Formatter().parse(draft.labels.page_of):
+        if literal:
+            p.add_r().text = literal
+        if name in FIELDS:
+            add_field(p, FIELDS[name], "1")
