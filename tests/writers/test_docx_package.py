@@ -10,7 +10,18 @@ import zipfile
 
 import pytest
 
-from .docx_helpers import EVERY_BLOCK, NS, REPO, SAMPLE, W, build, editions, open_docx, part
+from .docx_helpers import (
+    EVERY_BLOCK,
+    NS,
+    REPO,
+    SAMPLE,
+    W,
+    build,
+    editions,
+    open_docx,
+    part,
+    theme_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +126,10 @@ def test_links_in_notes_use_the_notes_part_relationships(sample: bytes) -> None:
 def test_page_setup_and_first_page_masthead(sample: bytes) -> None:
     section = open_docx(sample).sections[0]
     assert (section.page_width.inches, section.page_height.inches) == (8.5, 11)
-    assert (section.top_margin.inches, section.left_margin.inches) == (0.7, 0.75)
+    margins = theme_of(editions(SAMPLE)[0]).brand.page.margins
+    for side in ("top", "right", "bottom", "left"):
+        written = getattr(section, f"{side}_margin").inches
+        assert f"{written:g}in" == getattr(margins, side)
     assert section.different_first_page_header_footer
     masthead = section.first_page_header.paragraphs
     assert [p.style.name for p in masthead] == ["Masthead"]

@@ -55,15 +55,16 @@ def write_section(draft: Draft, container: Any, section: Section) -> None:
     """A section: its heading (bookmarked for #links), then its blocks."""
     if section.heading is not None:
         p = paragraph(draft, container, "Heading 1")
-        name = anchor_name(section.heading.plain)
-        if name not in draft.bookmarks:
-            draft.bookmarks.add(name)
+        anchor = anchor_name(section.heading.plain)
+        name = draft.anchors.get(anchor)
+        if name is None or anchor in draft.bookmarks:
+            write_spans(draft, draft.body, p, section.heading.spans)
+        else:
+            draft.bookmarks.add(anchor)
             bookmark = draft.bookmark_id()
             add_bookmark_start(p, bookmark, name)
             write_spans(draft, draft.body, p, section.heading.spans)
             add_bookmark_end(p, bookmark)
-        else:
-            write_spans(draft, draft.body, p, section.heading.spans)
     write_blocks(draft, container, section.body)
 
 

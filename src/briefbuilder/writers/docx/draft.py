@@ -12,11 +12,18 @@ from ...model.brief import Brief
 from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
+from .oxml.document import declare_footnote_separators
 
 
 def anchor_name(heading: str) -> str:
-    """The bookmark a heading gets, which ``[text](#name)`` links reach: 'learning-questions'."""
+    """The anchor of a heading, which ``[text](#name)`` links name: 'learning-questions'."""
     return re.sub(r"\W+", "-", heading.lower()).strip("-")
+
+
+def bookmark_name(anchor: str) -> str:
+    """A name Word accepts for the anchor's bookmark: a letter first, no hyphens, 40 at most."""
+    name = anchor.replace("-", "_")
+    return (name if name[:1].isalpha() else f"h_{name}")[:40]
 
 
 @dataclass(frozen=True)
@@ -37,19 +44,29 @@ class Draft:
     page: Geometry
     lists: Lists
     notes: dict[str, int] = field(default_factory=dict)  # footnote key -> w:id
-    bookmarks: set[str] = field(default_factory=set)
+    bookmarks: set[str] = field(default_factory=set)  # heading anchors already bookmarked
     last_bookmark: int = 0
     last_shape: int = 0
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
 
     @cached_property
-    def anchors(self) -> set[str]:
-        """Bookmark names of the section headings, known before any link is written."""
-        return {anchor_name(s.heading.plain) for s in self.brief.sections if s.heading}
+    def anchors(self) -> dict[str, str]:
+        """Heading anchor -> its bookmark name (the first heading of a name wins), known
+        before any link is written."""
+        found: dict[str, str] = {}
+        taken: set[str] = set()
+        for section in self.brief.sections:
+            anchor = anchor_name(section.heading.plain) if section.heading else ""
+            name = bookmark_name(anchor) if anchor else ""
+            if name and anchor not in found and name not in taken:
+                found[anchor] = name
+                taken.add(name)
+        return found
 
     @cached_property
     def footnotes(self) -> FootnotesPart:
-        """The footnotes part, created with the first note."""
+        """The footnotes part, created with the first note (and declared in the settings)."""
+        declare_footnote_separators(self.document.settings.element)
         return footnotes_part(self.document.part)
 
     @cached_property

@@ -65,10 +65,11 @@ def _run(parent: Any, look: RunLook) -> Any:
 def _link(draft: Draft, story: Story, parent: Any, span: Link, look: RunLook) -> None:
     """An external link through a relationship of the story's part; `#name` to a heading."""
     if span.href.startswith("#"):
-        if span.href[1:] not in draft.anchors:
+        bookmark = draft.anchors.get(span.href[1:])
+        if bookmark is None:
             write_spans(draft, story, parent, span.children, look)
             return
-        link = add_hyperlink(parent, anchor=span.href[1:])
+        link = add_hyperlink(parent, anchor=bookmark)
     else:
         target = encode_url(span.href)
         link = add_hyperlink(parent, rel_id=story.part.relate_to(target, RT.HYPERLINK, True))
@@ -76,15 +77,19 @@ def _link(draft: Draft, story: Story, parent: Any, span: Link, look: RunLook) ->
 
 
 def _footnote(draft: Draft, story: Story, parent: Any, key: str) -> None:
-    """The first reference makes the note; later ones (and any inside a note) cross-refer."""
+    """The first reference makes the note; later ones cross-refer to it with NOTEREF."""
     text = draft.brief.footnotes.get(key)
     if text is None:
         return
     mark = draft.style("Footnote Reference")
-    if story.in_note or key in draft.notes:
-        if key in draft.notes:
-            note_id = draft.notes[key]
-            add_field(parent, f"NOTEREF {_mark_name(note_id)} \\f \\h", str(note_id), mark)
+    if key in draft.notes:
+        note_id = draft.notes[key]
+        add_field(parent, f"NOTEREF {_mark_name(note_id)} \\f \\h", str(note_id), mark)
+        return
+    if story.in_note:  # Word has no notes in notes: the number the note will get, as text
+        number = draft.brief.footnote_numbers().get(key)
+        if number is not None:
+            _run(parent, RunLook(style=mark)).text = str(number)
         return
     note = draft.footnotes.footnotes.add_footnote(draft.style("Footnote Text"), mark)
     draft.notes[key] = note.id

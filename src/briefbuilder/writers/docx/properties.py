@@ -60,17 +60,15 @@ def set_properties(document: Any, edition: Edition, tag: str, when: dt.datetime)
     """Title, subject, author, keywords, language, dates; nothing left from the template."""
     brief = edition.brief
     props = document.core_properties
-    props.title = brief.title
-    props.author = "; ".join(brief.authors) or brief.organization or edition.series.publisher or ""
-    props.keywords = ", ".join(brief.keywords)
-    props.category = edition.series.title
-    props.language = tag
-    props.comments = ""
-    props.last_modified_by = ""
     props.revision = 1
     props.created = props.modified = when
     core = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
-    set_core_text(core, "dc:subject", brief.summary or "")
+    author = "; ".join(brief.authors) or brief.organization or edition.series.publisher or ""
+    for name, text in (("dc:title", brief.title), ("dc:subject", brief.summary or ""),
+                       ("dc:creator", author), ("cp:keywords", ", ".join(brief.keywords)),
+                       ("cp:category", edition.series.title), ("dc:language", tag),
+                       ("dc:description", ""), ("cp:lastModifiedBy", "")):
+        set_core_text(core, name, text)
     drop_empty_properties(core)
     app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, APP_XML.read_bytes(),
                document.part.package)

@@ -56,10 +56,15 @@ def set_default_language(styles: Any, tag: str) -> None:
 
 
 def tidy_settings(settings: Any, lang: str) -> None:
-    """Drop the template's revision ids and proofing state; declare the footnote separators."""
-    settings.remove_all(*LEFTOVERS, "w:footnotePr")
+    """Drop the template's revision ids and proofing state; proof in language `lang`."""
+    settings.remove_all(*LEFTOVERS)
     for language in settings.findall(qn("w:themeFontLang")):
         language.set(qn("w:val"), lang)
+
+
+def declare_footnote_separators(settings: Any) -> None:
+    """Point the settings at the notes part's separators (ids -1 and 0), as Word does."""
+    settings.remove_all("w:footnotePr")
     separators = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
                            '<w:footnote w:id="0"/></w:footnotePr>')
     settings.insert_element_before(separators, *AFTER_FOOTNOTE_PR)
