@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
 
-from briefbuilder.writers.pdf import write_pdf
+from briefbuilder.writers.pdf import write_pdf, write_print_shop_pdf
 
 from .weasy_helpers import EVERY_BLOCK, REPO, SAMPLE, SEED, load_edition, pdf_reader, theme_of
 
@@ -179,7 +181,9 @@ def test_every_seed_sentence_is_in_the_text(sample_pdf: bytes) -> None:
     assert not missing
 
 
-def test_same_bytes_in_two_processes(sample_pdf: bytes) -> None:
+def test_same_bytes_in_two_processes_cold_and_warm_cache(
+    sample_pdf: bytes, tmp_path: Path,
+) -> None:
     script = (
         "import hashlib, sys\n"
         "sys.path.insert(0, 'tests/writers')\n"
@@ -188,12 +192,14 @@ def test_same_bytes_in_two_processes(sample_pdf: bytes) -> None:
         "e = load_edition(SAMPLE)\n"
         "print(hashlib.sha256(write_pdf(e, theme_of(e))).hexdigest())\n"
     )
-    digests = {
-        subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True,
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    digests = [
+        subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, env=env,
                        capture_output=True, text=True).stdout.strip()
         for _ in range(2)
-    }
-    assert digests == {hashlib.sha256(sample_pdf).hexdigest()}
+    ]
+    assert list((tmp_path / "briefbuilder" / "font-instances").glob("*.ttf")), "cache filled"
+    assert digests == [hashlib.sha256(sample_pdf).hexdigest()] * 2
 
 
 def test_every_block_builds_without_weasyprint_warnings(
@@ -228,3 +234,30 @@ def test_every_block_links_and_footnotes(
     page_one = reader.pages[0].extract_text()
     assert "The first note, with a link." in page_one
     assert "The second note, in emphasis." in page_one
+
+
+def corner_pixel(data: bytes, tmp_path: Path) -> tuple[int, int, int]:
+    """The colour of page 1's top-left pixel, rasterized by poppler."""
+    source = tmp_path / "page.pdf"
+    source.write_bytes(data)
+    subprocess.run(["pdftoppm", "-r", "10", "-f", "1", "-l", "1", str(source),
+                    str(tmp_path / "page")], check=True)
+    ppm = next(tmp_path.glob("page*.ppm")).read_bytes()
+    header = ppm.split(maxsplit=4)  # P6, width, height, maxval, pixels
+    return header[4][0], header[4][1], header[4][2]
+
+
+def test_print_shop_profile_bleeds_the_band_and_adds_crop_marks(
+    sample_pdf: bytes, tmp_path: Path,
+) -> None:
+    edition = load_edition(SAMPLE)
+    printed = write_print_shop_pdf(edition, theme_of(edition))
+    with pikepdf.open(io.BytesIO(printed)) as pdf:
+        page = pdf.pages[0]
+        assert [float(v) for v in page.TrimBox] == [0, 0, 612, 792]
+        assert [float(v) for v in page.MediaBox] == [-9, -9, 621, 801]
+    with pikepdf.open(io.BytesIO(sample_pdf)) as pdf:
+        assert [float(v) for v in pdf.pages[0].MediaBox] == [0, 0, 612, 792]
+    assert len(pdf_reader(printed).pages) == 2
+    red, _, blue = corner_pixel(printed, tmp_path)
+    assert blue > red + 20 and blue < 140, "the navy band reaches the bleed edge"

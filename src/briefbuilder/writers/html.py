@@ -142,15 +142,22 @@ def css_content(template: str, **counters: str) -> Markup:
     return Markup(" ".join(parts) or '""')
 
 
-def stylesheet(edition: Edition, theme: Theme) -> Markup:
-    """The print stylesheet: templates/print.css filled with the brand's values."""
+def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
+    """The print stylesheet: templates/print.css filled with the brand's values.
+
+    bleed (a CSS length) adds bleed and crop marks for a print shop.
+    """
     labels = theme.labels_for(edition.brief.lang)
     brand = theme.brand
+    margins = brand.page.margins
     context = {
         "brand": brand,
         "labels": labels,
         "page_size": PAGE_SIZES[brand.page.size],
-        "margins": brand.page.margins,
+        "margins": margins,
+        "bleed": bleed,
+        "edge": {side: f"({getattr(margins, side)} + {bleed or '0in'})"
+                 for side in ("top", "right", "left")},
         "series_label": css_string(labels.series_label),
         "brief_of": css_string(
             labels.brief_of.format(number=edition.number, total=edition.total)
@@ -160,8 +167,8 @@ def stylesheet(edition: Edition, theme: Theme) -> Markup:
     return Markup(_render(edition, theme, "print.css", context))
 
 
-def render_document(edition: Edition, theme: Theme, css: Markup | None = None) -> str:
-    """The whole HTML document of one edition, its stylesheet inline unless css is given."""
+def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
+    """The whole HTML document of one edition, its stylesheet inline."""
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     state = RenderState(edition, labels, brief.footnote_numbers())
@@ -175,7 +182,7 @@ def render_document(edition: Edition, theme: Theme, css: Markup | None = None) -
         "labels": labels,
         "date": format_date(brief.date, brief.lang, labels),
         "description": description,
-        "css": stylesheet(edition, theme) if css is None else css,
+        "css": stylesheet(edition, theme, bleed),
         "inline": state.inline,
         "numbered_label": state.numbered_label,
     }

@@ -18,10 +18,11 @@ from ..errors import Problem, RenderError
 from ..model.series import Edition
 from .artifacts import mark_margin_boxes_as_artifacts
 from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
-from .fonts import font_face_css, font_faces
+from .fonts import font_face_css, font_faces, install_instance_cache
 from .html import render_document
 
 THEME_CSS = "print.css"
+PRINT_SHOP_BLEED = "0.125in"
 
 
 @cache
@@ -30,12 +31,18 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
-def write_pdf(edition: Edition, theme: Theme) -> bytes:
-    """The edition as a tagged PDF/UA-1 print PDF."""
+def write_print_shop_pdf(edition: Edition, theme: Theme) -> bytes:
+    """The print-shop profile: 0.125 in bleed, crop marks, the masthead band bleeding."""
+    return write_pdf(edition, theme, bleed=PRINT_SHOP_BLEED)
+
+
+def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
+    """The edition as a tagged PDF/UA-1 PDF; a bleed (CSS length) makes the print-shop one."""
+    install_instance_cache()
     faces = font_faces(theme.brand)
     folder = edition.brief.folder or edition.path.parent
     fetcher = SandboxFetcher([folder, theme.folder], [face.path for face in faces])
-    document = render_document(edition, theme)
+    document = render_document(edition, theme, bleed)
     errors: list[logging.LogRecord] = []
     try:
         with source_date(edition.brief.date), weasyprint_errors(errors):
