@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import fontpkg  # type: ignore[import-untyped]
-import fontTools
-from fontTools.ttLib import TTFont
+import fontTools  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
