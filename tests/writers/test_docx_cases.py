@@ -146,3 +146,21 @@ def test_spanish_footer_is_localized(make_series: MakeSeries) -> None:
     footer = open_docx(build(editions(folder)[0])).sections[0].footer.paragraphs[0]
     assert footer.text.startswith("Serie de notas de aprendizaje de la ILAB · Informe 1 de 1\t")
     assert "Página " in footer.text and " de " in footer.text.split("\t")[1]
+
+
+def test_a_brand_logo_heads_the_masthead(make_series: MakeSeries, tmp_path: Path) -> None:
+    chart = Path(__file__).parents[1] / "projects" / "every-block" / "chart.png"
+    body = "  - body:\n      - figure: {image: chart.png, alt: A chart.}\n"
+    folder = make_series({"b.en.yaml": _brief(body), "chart.png": chart.read_bytes()})
+    theme_dir = tmp_path / "styles" / "ilab"
+    (theme_dir / "logo.png").write_bytes(chart.read_bytes())
+    with (theme_dir / "brand.yaml").open("a", encoding="utf-8") as brand:
+        brand.write("logo: logo.png\nlogo_alt: Seal of the Department\n")
+    data = build(editions(folder)[0])
+    header = open_docx(data).sections[0].first_page_header
+    (frame,) = header._element.xpath(".//wp:docPr")
+    assert frame.get("descr") == "Seal of the Department"
+    lines = header.paragraphs[0].text.split("\n")
+    assert lines == ["", "U.S. Department of Labor", "Bureau of International Labor Affairs"]
+    (figure,) = part(data, "word/document.xml").findall(f".//{{{NS['wp']}}}docPr")
+    assert figure.get("id") != frame.get("id")

@@ -8,17 +8,21 @@ from typing import Any
 
 from docx.shared import Inches
 
+from ...brand import Theme
+from ...errors import Problem, ThemeError
 from ...model.inline import LineBreak, Span, Text
 from ..common import fill
 from .draft import Draft, Story
 from .inline import write_spans
 from .oxml.fields import add_field
+from .oxml.formatting import describe_picture
 
 FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+LOGO_HEIGHT = Inches(0.45)
 
 
-def set_up_pages(draft: Draft, organization: list[str], number: int, total: int) -> None:
-    """Page size and margins; the masthead (organization lines) on page 1; footers."""
+def set_up_pages(draft: Draft, theme: Theme, number: int, total: int) -> None:
+    """Page size and margins; the masthead (logo, organization lines) on page 1; footers."""
     section = draft.document.sections[0]
     page = draft.page
     section.page_width, section.page_height = page.width, page.height
@@ -26,14 +30,31 @@ def set_up_pages(draft: Draft, organization: list[str], number: int, total: int)
     section.left_margin, section.right_margin = page.left, page.right
     section.header_distance, section.footer_distance = Inches(0.3), Inches(0.35)
     section.different_first_page_header_footer = True
+    header = section.first_page_header
+    masthead = _story(draft, header, "Masthead", ())
     lines: list[Span] = []
-    for line in organization:
-        lines += [LineBreak(), Text(text=line)] if lines else [Text(text=line)]
-    _story(draft, section.first_page_header, "Masthead", tuple(lines))
+    if theme.brand.logo is not None:
+        _logo(draft, header.part, masthead, theme)
+        lines.append(LineBreak())
+    for index, line in enumerate(theme.brand.organization):
+        lines += [LineBreak(), Text(text=line)] if index else [Text(text=line)]
+    write_spans(draft, Story(header.part), masthead, tuple(lines))
     label = (Text(text=draft.labels.series_label), Text(text=" \u00b7 "),
              *fill(draft.labels.brief_of, number=str(number), total=str(total)))
     for footer in (section.first_page_footer, section.footer):
         _footer(draft, footer, label)
+
+
+def _logo(draft: Draft, part: Any, p: Any, theme: Theme) -> None:
+    """The brand's logo, LOGO_HEIGHT high, with its alt text, in masthead paragraph `p`."""
+    brand = theme.brand
+    path = theme.folder / str(brand.logo)
+    if not path.is_file():
+        raise ThemeError(Problem(f"logo {brand.logo!r} not found", theme.folder / "brand.yaml",
+                                 field="logo", hint=f"put the image at {path}"))
+    inline = part.new_pic_inline(str(path), height=LOGO_HEIGHT)
+    describe_picture(inline, draft.shape_id(), path.name, brand.logo_alt or brand.name)
+    p.add_r().add_drawing(inline)
 
 
 def _story(draft: Draft, header_footer: Any, style: str, spans: tuple[Span, ...]) -> Any:
