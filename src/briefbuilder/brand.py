@@ -71,6 +71,8 @@ class Labels(_Model):
     language_tag: str = Field("", pattern=r"^([a-z]{2,3}-[A-Z]{2})?$", description=(
         "Regional tag for briefs that name only their language, e.g. 'es-MX' "
         "(Word proofs in it); empty: the language's most likely region."))
+    organization: list[str] = Field([], description=(
+        "Masthead lines in this language; empty: the brand's organization lines."))
     footer: str = ""
     disclaimer: str = ""
     notes: str = Field(description="Heading of the footnotes when listed as endnotes.")

@@ -108,6 +108,8 @@ def test_spanish_labels() -> None:
     assert doc.get("lang") == "es"
     assert "Página" in write_html(edition, theme_of(edition)).decode()
     assert "septiembre de 2024" in doc.body.text_content()
+    assert "Departamento de Trabajo de los Estados Unidos" in doc.xpath(
+        "//p[@class='organization']")[0].text_content()
 
 
 def copied_theme(tmp_path: Path, edition: Edition) -> Theme:
