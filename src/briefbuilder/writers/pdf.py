@@ -57,8 +57,6 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
             )
     except RefusedFetch as exc:
         raise _refused(edition, exc.url) from None
-    except RenderError:
-        raise
     except Exception as exc:
         raise RenderError(Problem(
             f"WeasyPrint failed: {type(exc).__name__}: {exc}", edition.path,
