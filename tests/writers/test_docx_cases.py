@@ -144,7 +144,7 @@ def test_spanish_footer_is_localized(make_series: MakeSeries) -> None:
     folder = make_series({"b.es.yaml": "lang: es\n" + _brief("  - body: [Texto.]\n")},
                          series=series)
     footer = open_docx(build(editions(folder)[0])).sections[0].footer.paragraphs[0]
-    assert footer.text.startswith("Serie de notas de aprendizaje de la ILAB · Informe 1 de 1\t")
+    assert footer.text.startswith("Serie de notas de aprendizaje de la ILAB\t")
     assert "Página " in footer.text and " de " in footer.text.split("\t")[1]
 
 
@@ -161,6 +161,7 @@ def test_a_brand_logo_heads_the_masthead(make_series: MakeSeries, tmp_path: Path
     (frame,) = header._element.xpath(".//wp:docPr")
     assert frame.get("descr") == "Seal of the Department"
     lines = header.paragraphs[0].text.split("\n")
-    assert lines == ["", "U.S. Department of Labor", "Bureau of International Labor Affairs"]
+    assert lines[0] == ""  # the logo's line
+    assert lines[1].startswith("U.S. Department of Labor\t")
     (figure,) = part(data, "word/document.xml").findall(f".//{{{NS['wp']}}}docPr")
     assert figure.get("id") != frame.get("id")

@@ -133,7 +133,9 @@ def test_page_setup_and_first_page_masthead(sample: bytes) -> None:
     assert section.different_first_page_header_footer
     masthead = section.first_page_header.paragraphs
     assert [p.style.name for p in masthead] == ["Masthead"]
-    assert masthead[0].text == "U.S. Department of Labor\nBureau of International Labor Affairs"
+    assert masthead[0].text.split("\n") == [
+        "U.S. Department of Labor\tILAB Learning Brief Series",
+        "Bureau of International Labor Affairs\tSeptember 2024"]
 
 
 def test_every_footer_has_live_page_fields(sample: bytes) -> None:
@@ -144,5 +146,5 @@ def test_every_footer_has_live_page_fields(sample: bytes) -> None:
         assert codes == ["PAGE", "NUMPAGES"]
         assert xml.count('w:fldCharType="begin"') == 2
         text = footer.paragraphs[0].text
-        assert text.startswith("ILAB Learning Brief Series · Brief 1 of 1\tPage ")
+        assert text.startswith("ILAB Learning Brief Series\tPage ")
         assert " of " in text

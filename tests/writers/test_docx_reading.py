@@ -52,12 +52,11 @@ def test_headings_lists_and_callout_read_as_such(sample: bytes, tmp_path: Path) 
     assert projects == ["1", "2", "3", "4"]  # its own list, starting at 1
 
 
-def test_title_subtitle_and_date_are_document_metadata(sample: bytes, tmp_path: Path) -> None:
+def test_title_and_subtitle_are_document_metadata(sample: bytes, tmp_path: Path) -> None:
     meta = json.loads(pandoc(sample, tmp_path, "json"))["meta"]
     assert words(meta["title"]) == "Investing in Mexico's Auto Workers for Sustainable Growth"
     assert words(meta["subtitle"]).startswith("Insights, lessons learned")
     assert '"Strong"' in json.dumps(meta["subtitle"])
-    assert words(meta["date"]) == "September 2024"
 
 
 def test_every_block_reads_in_pandoc(every_block: bytes, tmp_path: Path) -> None:

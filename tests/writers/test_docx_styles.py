@@ -32,9 +32,10 @@ def test_the_required_styles_exist_with_brand_fonts(every_block: bytes) -> None:
 def test_body_paragraphs_are_named_styles_without_direct_fonts(every_block: bytes) -> None:
     document = open_docx(every_block)
     used = {p.style.name for p in document.paragraphs}
-    assert {"Title", "Subtitle", "Date", "Heading 1", "Normal", "List Bullet", "List Bullet 2",
+    assert {"Title", "Subtitle", "Heading 1", "Normal", "List Bullet", "List Bullet 2",
             "List Number", "List Number 2", "Definition Term", "Definition", "Quote",
-            "Quote Source", "Caption", "Figure", "Callout Insight", "Panel Item"} <= used
+            "Quote Source", "Caption", "Figure", "Callout Insight", "Panel Item", "Colophon",
+            "Disclaimer"} <= used
     for name in ("word/document.xml", "word/footnotes.xml", "word/header1.xml",
                  "word/footer1.xml"):
         runs = part(every_block, name).iter(f"{W}r")
@@ -50,7 +51,8 @@ def test_body_paragraphs_are_named_styles_without_direct_fonts(every_block: byte
 
 
 def test_strong_and_emphasis_are_bold_and_italic_runs(every_block: bytes) -> None:
-    first = open_docx(every_block).paragraphs[3]
+    first = next(p for p in open_docx(every_block).paragraphs
+                 if p.text.startswith("A paragraph with"))
     assert [r.text for r in first.runs if r.bold] == ["strong"]
     assert [r.text for r in first.runs if r.italic] == ["emphasis"]
 
@@ -65,6 +67,11 @@ def test_callout_kinds_have_their_own_shaded_bordered_style(every_block: bytes) 
     lesson = [p for p in paragraphs if p.style.name == "Callout Lesson"]
     assert [p.text for p in lesson] == ["Lesson learned", "A lesson callout with blocks inside.",
                                         "Inside bullet"]
+    label = next(p for p in paragraphs if p.style.name == "Callout Insight").runs
+    assert [(r.style.name, r.text) for r in label if r.text.strip()] == [
+        ("Callout Label", "Key insight"), ("Callout Title", "A key insight")]
+    notes = [p.text for p in paragraphs if p.style.name == "Callout Note"]
+    assert notes == ["A note callout."]  # a note has no label, as in print
 
 
 def test_table_style_shades_its_header_row(every_block: bytes) -> None:

@@ -32,7 +32,7 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     lists = add_lists(document, brand)
     add_styles(document, brand, page, lists)
     draft = Draft(document, brief, labels, page, lists)
-    set_up_pages(draft, theme, edition.number, edition.total)
+    set_up_pages(draft, theme)
     write_content(draft)
     tag = language_tag(brief.lang, labels)
     set_language(document, tag)

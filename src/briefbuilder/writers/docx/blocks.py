@@ -28,10 +28,10 @@ from ...model.blocks import (
     Table,
 )
 from ...model.brief import Section
-from ...model.inline import Span, Strong, Text
+from ...model.inline import LineBreak, Span, Strong, Text
 from ..common import fill, project_spans
 from .draft import Draft, anchor_name
-from .inline import write_spans
+from .inline import RunLook, write_spans
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
 from .oxml.formatting import (
     describe_picture,
@@ -121,13 +121,19 @@ def _list(draft: Draft, container: Any, items: list[ListItem], kind: str, level:
 
 
 def _callout(draft: Draft, container: Any, block: Callout) -> None:
-    """A box in the kind's style: its label (and title) in strong, then its blocks."""
+    """A box in the kind's style: its label and title (character styles), then its blocks."""
     body = block.callout
     style = CALLOUT_STYLES[body.kind]
-    head: tuple[Span, ...] = (Text(text=draft.labels.callout(body.kind)),)
-    if body.title is not None:
-        head = (*head, Text(text=": "), *body.title.spans)
-    paragraph(draft, container, style, (Strong(children=head),))
+    if body.kind != "note" or body.title is not None:
+        p = paragraph(draft, container, style)
+        if body.kind != "note":  # a note needs no label, as in print
+            label = RunLook(style=draft.style("Callout Label"))
+            write_spans(draft, draft.body, p, (Text(text=draft.labels.callout(body.kind)),), label)
+        if body.title is not None:
+            if body.kind != "note":
+                write_spans(draft, draft.body, p, (LineBreak(),))
+            title = RunLook(style=draft.style("Callout Title"))
+            write_spans(draft, draft.body, p, body.title.spans, title)
     write_blocks(draft, container, body.text, box=style)
 
 

@@ -1,9 +1,8 @@
-"""The brief's content in reading order: title, subtitle, date, sections, disclaimer."""
+"""The brief's content in reading order: title, subtitle, sections, colophon."""
 
 from __future__ import annotations
 
 from ...model.inline import Text
-from ..common import format_date
 from .blocks import paragraph, write_section
 from .draft import Draft
 
@@ -14,9 +13,11 @@ def write_content(draft: Draft) -> None:
     paragraph(draft, body, "Title", (Text(text=brief.title),))
     if brief.subtitle is not None:
         paragraph(draft, body, "Subtitle", brief.subtitle.spans)
-    date = format_date(brief.date, brief.lang, draft.labels)
-    paragraph(draft, body, "Date", (Text(text=date),))
     for section in brief.sections:
         write_section(draft, body, section)
-    if draft.labels.disclaimer:
-        paragraph(draft, body, "Disclaimer", (Text(text=draft.labels.disclaimer),))
+    labels = draft.labels
+    if labels.footer:
+        paragraph(draft, body, "Colophon", (Text(text=labels.footer),))
+    if labels.disclaimer:
+        paragraph(draft, body, "Disclaimer" if labels.footer else "Colophon",
+                  (Text(text=labels.disclaimer),))

@@ -30,14 +30,14 @@ class Lists:
 
 
 def add_lists(document: Any, brand: Brand) -> Lists:
-    """Add the bullet and number definitions (markers in the accent colour)."""
+    """Add the bullet and number definitions: accent squares, bold numbers in primary."""
     numbering = document.part.numbering_part.element
-    accent = brand.colors.accent.lstrip("#")
+    accent, primary = (color.lstrip("#") for color in (brand.colors.accent, brand.colors.primary))
     bullets = add_abstract_num(numbering, [
-        ListLevel("bullet", "\u2022", 360, 220, accent),
+        ListLevel("bullet", "\u25aa", 360, 220, accent),
         ListLevel("bullet", "\u2013", 720, 220, accent)])
     numbers = add_abstract_num(numbering, [
-        ListLevel("decimal", "%1.", 360, 360, accent),
-        ListLevel("lowerLetter", "%2.", 720, 360, accent)])
+        ListLevel("decimal", "%1.", 360, 360, primary, bold=True),
+        ListLevel("lowerLetter", "%2.", 720, 360, primary, bold=True)])
     return Lists(numbering, numbering.add_num(bullets).numId,
                  numbering.add_num(numbers).numId, numbers)

@@ -4,16 +4,18 @@ and a footer on every page with the series label and a live 'Page N of M'."""
 from __future__ import annotations
 
 import string
+from dataclasses import replace
+from itertools import zip_longest
 from typing import Any
 
 from docx.shared import Inches
 
 from ...brand import Theme
 from ...errors import Problem, ThemeError
-from ...model.inline import LineBreak, Span, Text
-from ..common import fill
+from ...model.inline import LineBreak, Span, Strong, Text
+from ..common import format_date
 from .draft import Draft, Story
-from .inline import write_spans
+from .inline import RunLook, write_spans
 from .oxml.fields import add_field
 from .oxml.formatting import describe_picture
 
@@ -21,8 +23,8 @@ FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 LOGO_HEIGHT = Inches(0.45)
 
 
-def set_up_pages(draft: Draft, theme: Theme, number: int, total: int) -> None:
-    """Page size and margins; the masthead (logo, organization lines) on page 1; footers."""
+def set_up_pages(draft: Draft, theme: Theme) -> None:
+    """Page size and margins; the masthead band on page 1; the footer on every page."""
     section = draft.document.sections[0]
     page = draft.page
     section.page_width, section.page_height = page.width, page.height
@@ -30,19 +32,31 @@ def set_up_pages(draft: Draft, theme: Theme, number: int, total: int) -> None:
     section.left_margin, section.right_margin = page.left, page.right
     section.header_distance, section.footer_distance = Inches(0.3), Inches(0.35)
     section.different_first_page_header_footer = True
-    header = section.first_page_header
-    masthead = _story(draft, header, "Masthead", ())
-    lines: list[Span] = []
-    if theme.brand.logo is not None:
-        _logo(draft, header.part, masthead, theme)
-        lines.append(LineBreak())
-    for index, line in enumerate(theme.brand.organization):
-        lines += [LineBreak(), Text(text=line)] if index else [Text(text=line)]
-    write_spans(draft, Story(header.part), masthead, tuple(lines))
-    label = (Text(text=draft.labels.series_label), Text(text=" \u00b7 "),
-             *fill(draft.labels.brief_of, number=str(number), total=str(total)))
+    _masthead(draft, theme, section.first_page_header)
+    label = (Text(text=draft.labels.series_label),)
     for footer in (section.first_page_footer, section.footer):
         _footer(draft, footer, label)
+
+
+def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
+    """The band: logo, organization lines (first one strong), series label and date right."""
+    p = _story(draft, header, "Masthead", ())
+    story = Story(header.part)
+    if theme.brand.logo is not None:
+        _logo(draft, header.part, p, theme)
+        write_spans(draft, story, p, (LineBreak(),))
+    brief, labels = draft.brief, draft.labels
+    organization = labels.organization or theme.brand.organization
+    edition = [labels.series_label, format_date(brief.date, brief.lang, labels)]
+    edition_look = RunLook(style=draft.style("Masthead Edition"))
+    for row, (line, note) in enumerate(zip_longest(organization, edition, fillvalue="")):
+        if row:
+            write_spans(draft, story, p, (LineBreak(),))
+        text: Span = Text(text=line)
+        write_spans(draft, story, p, (Strong(children=(text,)),) if row == 0 else (text,))
+        if note:
+            look = replace(edition_look, bold=row == len(edition) - 1)
+            write_spans(draft, story, p, (Text(text=f"\t{note}"),), look)
 
 
 def _logo(draft: Draft, part: Any, p: Any, theme: Theme) -> None:
@@ -74,8 +88,9 @@ def _footer(draft: Draft, footer: Any, label: tuple[Span, ...]) -> None:
     """Series label, a tab to the right edge, then 'Page {page} of {pages}' as fields."""
     p = _story(draft, footer, "Footer", label)
     p.add_r().add_tab()
+    number = draft.style("Page Number")
     for literal, name, _, _ in string.Formatter().parse(draft.labels.page_of):
         if literal:
-            p.add_r().text = literal
+            write_spans(draft, Story(footer.part), p, (Text(text=literal),), RunLook(style=number))
         if name in FIELDS:
-            add_field(p, FIELDS[name], "1")
+            add_field(p, FIELDS[name], "1", number)

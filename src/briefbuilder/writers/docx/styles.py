@@ -20,6 +20,7 @@ from .lists import Lists
 from .oxml.document import set_doc_defaults
 from .oxml.formatting import (
     border_paragraph,
+    set_contextual_spacing,
     set_outline_level,
     set_script_fonts,
     shade_paragraph,
@@ -36,10 +37,10 @@ ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BUILT_IN = {"Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
             "List Bullet", "List Bullet 2", "List Number", "List Number 2", "Quote",
             "Caption", "Footnote Text", "Footnote Reference", "Hyperlink", "Header",
-            "Footer", "Default Paragraph Font", "Normal Table", "Date"}
+            "Footer", "Default Paragraph Font", "Normal Table", "Page Number"}
 CALLOUT_STYLES = {"insight": "Callout Insight", "lesson": "Callout Lesson",
                   "practice": "Callout Practice", "note": "Callout Note"}
-BODY_SIZE = 10  # points
+BODY_SIZE = 9.5  # points, as the print stylesheet
 Border = tuple[str, int, int]  # brand colour name, width in 1/8 pt, padding in pt
 
 
@@ -69,6 +70,7 @@ class Look:
     fill: str | None = None
     borders: dict[str, Border] = field(default_factory=dict)
     outline: int | None = None
+    contextual: bool = False  # no spacing between paragraphs of this style
     tab_right: float | None = None
     list_level: tuple[str, int] | None = None  # ("bullets" | "numbers", level)
     default: bool = False
@@ -84,12 +86,10 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("Default Paragraph Font", kind="character", based_on=None, default=True),
         Look("Normal Table", kind="table", based_on=None, default=True),
         Look("Normal", based_on=None, default=True),
-        Look("Title", next="Subtitle", font="heading", size=22, bold=True, caps=True,
+        Look("Title", next="Subtitle", font="heading", size=18, bold=True, caps=True,
              color="primary", before=12, after=8, line=1.05, keep_next=True),
-        Look("Subtitle", next="Date", size=12, color="primary", after=6, line=1.2,
-             keep_next=True),
-        Look("Date", next="Normal", size=9, color="muted", after=14,
-             borders={"bottom": ("accent", 12, 4)}),
+        Look("Subtitle", next="Normal", size=10.5, color="primary", after=14, line=1.2,
+             keep_next=True, borders={"bottom": ("rule", 4, 8)}),
         Look("Heading 1", next="Normal", font="heading", size=12.5, bold=True, caps=True,
              color="primary", before=16, after=6, keep_next=True, outline=0,
              borders={"bottom": ("accent", 8, 2)}),
@@ -102,43 +102,54 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("List Number", after=3, list_level=("numbers", 0)),
         Look("List Number 2", based_on="List Number", list_level=("numbers", 1)),
         Look("Quote", next="Normal", font="heading", size=11, italic=True, color="primary",
-             before=6, after=2, left=18, right=18, borders={"left": ("accent", 24, 10)}),
-        Look("Quote Source", next="Normal", size=9, color="muted", after=10, left=18,
+             before=6, after=2, left=18, right=18, borders={"left": ("rule", 12, 10)}),
+        Look("Quote Source", next="Normal", size=8, color="muted", after=10, left=18,
              right=18, align="right"),
-        Look("Caption", next="Normal", size=9, bold=True, color="muted", before=6, after=4,
+        Look("Caption", next="Normal", size=8, bold=True, color="muted", before=6, after=4,
              keep_next=True),
         Look("Figure", next="Caption", before=8, after=0, keep_next=True, align="center"),
         Look("Figure Credit", next="Normal", size=8, italic=True, color="muted", after=10),
-        Look("Table Text", size=9, after=0, line=1.1),
+        Look("Table Text", size=8.5, after=0, line=1.1),
         Look("Definition Term", next="Definition", bold=True, color="primary", after=0,
              keep_next=True),
         Look("Definition", next="Definition Term", left=18, after=6),
-        *(Look(name, fill="tint", after=0, left=8, right=8,
-               borders={**callout, "left": (edge, 24, 6)})
-          for name, edge in zip(CALLOUT_STYLES.values(),
-                                ("accent", "primary", "accent", "rule"), strict=True)),
-        Look("Panel Title", font="heading", size=10, bold=True, color="primary", after=4,
+        # One box per callout: spacing only around it; kinds differ by a point of padding
+        # so that Word does not merge two neighbouring boxes into one.
+        *(Look(name, fill="tint", before=9, after=9, contextual=True, left=8, right=8,
+               borders={**callout, "left": (edge, 28, pad)})
+          for name, edge, pad in zip(CALLOUT_STYLES.values(), ("accent", "accent", "accent",
+                                     "primary"), (8, 7, 6, 5), strict=True)),
+        Look("Callout Label", kind="character", based_on="Default Paragraph Font", size=7,
+             bold=True, caps=True, color="primary"),
+        Look("Callout Title", kind="character", based_on="Default Paragraph Font",
+             font="heading", bold=True, color="primary"),
+        Look("Panel Title", size=9.5, bold=True, color="primary", before=6, after=4,
              keep_next=True, fill="tint", left=8, right=8, borders=callout | {
-                 "left": ("tint", 4, 6)}),
-        Look("Panel Item", size=9.5, fill="tint", after=3, left=8, right=8,
+                 "top": ("primary", 24, 6), "left": ("tint", 4, 6)}),
+        Look("Panel Item", size=9, fill="tint", after=3, left=8, right=8,
              borders=callout | {"left": ("tint", 4, 6)}),
         Look("Stat Value", font="heading", size=20, bold=True, color="accent", after=0,
              align="center", keep_next=True),
-        Look("Stat Label", size=9, color="muted", after=2, align="center"),
-        Look("Footnote Text", size=8, after=2, line=1.0),
+        Look("Stat Label", size=8.5, color="muted", after=2, align="center"),
+        Look("Footnote Text", size=7.5, after=2, line=1.0),
         Look("Footnote Reference", kind="character", based_on="Default Paragraph Font",
              superscript=True),
         Look("Hyperlink", kind="character", based_on="Default Paragraph Font", color="link",
              underline=True),
-        Look("Masthead", font="heading", size=9, bold=True, color="on_primary", fill="primary",
-             after=0, line=1.15, left=pad_left - page.left.pt, right=pad_right - page.right.pt,
+        Look("Masthead", size=8.5, color="on_primary", fill="primary", after=0, line=1.15,
+             tab_right=page.text_width.pt, left=pad_left - page.left.pt,
+             right=pad_right - page.right.pt,
              borders={"top": band, "bottom": band, "left": ("primary", 4, pad_left),
                       "right": ("primary", 4, pad_right)}),
-        Look("Header", size=8, color="muted", after=0),
+        Look("Masthead Edition", kind="character", based_on="Default Paragraph Font", size=7.5,
+             caps=True),
+        Look("Page Number", kind="character", based_on="Default Paragraph Font", bold=True,
+             color="text"),
         Look("Footer", size=8, color="muted", after=0, tab_right=page.text_width.pt,
              borders={"top": ("rule", 4, 4)}),
-        Look("Disclaimer", size=7.5, italic=True, color="muted", before=18, after=0,
-             borders={"top": ("rule", 4, 4)}),
+        Look("Colophon", next="Disclaimer", size=7, bold=True, color="muted", before=18,
+             after=2, keep_next=True, borders={"top": ("rule", 4, 4)}),
+        Look("Disclaimer", size=7, color="muted", after=0),
         Look("Brief Table", kind="table", based_on="Normal Table"),
         Look("Stats Table", kind="table", based_on="Normal Table"),
     ]
@@ -148,7 +159,7 @@ def add_styles(document: Any, brand: Brand, page: Geometry, lists: Lists) -> Non
     """Add every look the document lacks; keep the ones it has (a reference's)."""
     styles = document.styles
     if not styles.element.xpath("./w:docDefaults"):
-        set_doc_defaults(styles.element, font=brand.fonts.body, half_points=BODY_SIZE * 2,
+        set_doc_defaults(styles.element, font=brand.fonts.body, half_points=round(BODY_SIZE * 2),
                          color=brand.colors.text, after=120, line=276)
     for look in looks(brand, page):
         if look.name in styles:
@@ -207,6 +218,8 @@ def _apply(style: Any, look: Look, brand: Brand) -> None:
         shade_paragraph(pPr, _color(brand, look.fill))
     if look.outline is not None:
         set_outline_level(pPr, look.outline)
+    if look.contextual:
+        set_contextual_spacing(pPr)
 
 
 def _finish(style: Any, look: Look, brand: Brand, lists: Lists) -> None:

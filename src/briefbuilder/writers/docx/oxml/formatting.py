@@ -74,6 +74,11 @@ def set_outline_level(pPr: Any, level: int) -> None:
     _put(pPr, parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>'), PPR_ORDER)
 
 
+def set_contextual_spacing(pPr: Any) -> None:
+    """Ignore spacing between paragraphs of the same style (keeps a boxed run together)."""
+    _put(pPr, parse_xml(f'<w:contextualSpacing {nsdecls("w")}/>'), PPR_ORDER)
+
+
 def set_script_fonts(rPr: Any, family: str) -> None:
     """Use `family` for every script of run properties `rPr` (Latin, complex, East Asian)."""
     fonts = rPr.get_or_add_rFonts()

@@ -13,13 +13,15 @@ from docx.oxml.xmlchemy import BaseOxmlElement, RequiredAttribute, ZeroOrMore
 
 @dataclass(frozen=True)
 class ListLevel:
-    """One level of a list: number format ('bullet', 'decimal' ...), marker text, indents."""
+    """One level of a list: number format ('bullet', 'decimal' ...), marker text, indents
+    in twips, and the marker's colour ('RRGGBB') and weight."""
 
     number_format: str
     text: str
     left: int
     hanging: int
     color: str | None = None
+    bold: bool = False
 
 
 class CT_AbstractNum(BaseOxmlElement):
@@ -48,9 +50,11 @@ class CT_AbstractNum(BaseOxmlElement):
             indent = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
             indent.set(qn("w:left"), str(level.left))
             indent.set(qn("w:hanging"), str(level.hanging))
+            marker = lvl.find(qn("w:rPr"))
+            if level.bold:
+                marker.append(parse_xml(f'<w:b {nsdecls("w")}/>'))
             if level.color is not None:
-                color = parse_xml(f'<w:color {nsdecls("w")} w:val="{level.color}"/>')
-                lvl.find(qn("w:rPr")).append(color)
+                marker.append(parse_xml(f'<w:color {nsdecls("w")} w:val="{level.color}"/>'))
             definition.append(lvl)
         return definition
 
