@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pypandoc
-
 from synth import make_series
 
 ROOT = Path(__file__).resolve().parents[1]
