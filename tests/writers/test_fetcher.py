@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from briefbuilder.brand import Theme
 from briefbuilder.errors import RenderError
@@ -63,6 +64,43 @@ def test_fetcher_serves_only_allowed_files(tmp_path: Path) -> None:
         (inside / "missing.png").as_uri(),
     ]:
         assert fetcher.allowed_path(url) is None, url
+
+
+def test_fetcher_decodes_a_file_url_once(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret")
+    inside = tmp_path / "in"
+    inside.mkdir()
+    (inside / "a%41.png").write_bytes(b"literal")
+    (inside / "aA.png").write_bytes(b"decoded twice")
+    fetcher = SandboxFetcher([inside])
+    assert fetcher.allowed_path((inside / "a%41.png").as_uri()) == (inside / "a%41.png").resolve()
+    assert fetcher.allowed_path(inside.as_uri() + "/%2e%2e/secret.txt") is None
+    assert fetcher.allowed_path(inside.as_uri() + "/%252e%252e/secret.txt") is None
+
+
+def test_fetcher_answers_with_the_checked_file_url(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"png")
+    (tmp_path / "sub").mkdir()
+    response = SandboxFetcher([tmp_path]).fetch(tmp_path.as_uri() + "/sub/../a.png?v=2#top")
+    assert response.url == (tmp_path / "a.png").resolve().as_uri()
+    assert response.read() == b"png"
+    assert response.content_type == "image/png"
+
+
+def test_an_image_cannot_be_swapped_for_a_file_outside_at_write_time(
+    series_folder: Path,
+) -> None:
+    # WeasyPrint re-reads JPEG and PNG files from the response URL when it writes the
+    # PDF; a once-decoded '%2e%2e' there is a symlinked folder, not the checked '..'.
+    Image.new("RGB", (8, 8), "red").save(series_folder / "x.jpg")
+    secret = series_folder.parent / "secret"
+    secret.mkdir()
+    (secret / "x.jpg").write_bytes(b"TOP-SECRET " * 20)
+    (series_folder / "sub").mkdir()
+    (series_folder / "sub" / "%2e%2e").symlink_to(secret)
+    edition = edition_with_image(series_folder, "sub/%252e%252e/x.jpg")
+    with pytest.raises(RenderError, match=r"%2e%2e/x\.jpg"):
+        write_pdf(edition, repo_theme())
 
 
 def test_an_image_inside_the_series_folder_renders(series_folder: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -41,7 +41,9 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
             self.refused.append(url)
             raise RefusedFetch(url)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        # The checked file's own URL: WeasyPrint re-reads raster images from it when
+        # it writes the PDF, so it must name this file and no other.
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
 
     def allowed_path(self, url: str) -> Path | None:
         """The real file a URL names when the sandbox allows it, else None."""
@@ -49,7 +51,7 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None
         try:
-            path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
+            path = Path(url2pathname(parts.path)).resolve(strict=True)
         except (OSError, RuntimeError):
             return None
         if not path.is_file():
@@ -63,5 +65,5 @@ def shown_reference(url: str) -> str:
     """A refused URL as a person wrote it: file URLs as paths, others unchanged."""
     parts = urlsplit(url)
     if parts.scheme.lower() == "file":
-        return url2pathname(unquote(parts.path))
+        return url2pathname(parts.path)
     return url if len(url) <= 120 else url[:117] + "..."
