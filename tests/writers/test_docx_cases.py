@@ -165,3 +165,32 @@ def test_a_brand_logo_heads_the_masthead(make_series: MakeSeries, tmp_path: Path
     assert lines[1].startswith("U.S. Department of Labor\t")
     (figure,) = part(data, "word/document.xml").findall(f".//{{{NS['wp']}}}docPr")
     assert figure.get("id") != frame.get("id")
+
+
+def test_an_image_symlinked_out_of_the_series_folder_is_refused(
+    make_series: MakeSeries, tmp_path: Path,
+) -> None:
+    chart = (Path(__file__).parents[1] / "projects" / "every-block" / "chart.png").read_bytes()
+    (tmp_path / "outside.png").write_bytes(chart)
+    body = "  - body:\n      - figure: {image: linked.png, alt: A chart.}\n"
+    folder = make_series({"b.en.yaml": _brief(body), "linked.png": chart})
+    edition = editions(folder)[0]
+    (folder / "linked.png").unlink()
+    (folder / "linked.png").symlink_to(tmp_path / "outside.png")
+    with pytest.raises(RenderError, match=r"cannot place image 'linked\.png'"):
+        write_docx(edition, theme_of(edition))
+
+
+@pytest.mark.parametrize("field", ["logo", "docx_reference"])
+def test_a_theme_file_outside_the_theme_folder_is_refused(
+    make_series: MakeSeries, tmp_path: Path, field: str,
+) -> None:
+    folder = make_series()
+    docx.Document().save(str(tmp_path / "outside.docx"))
+    (tmp_path / "outside.png").write_bytes(
+        (Path(__file__).parents[1] / "projects" / "every-block" / "chart.png").read_bytes())
+    name = "outside.docx" if field == "docx_reference" else "outside.png"
+    with (tmp_path / "styles" / "ilab" / "brand.yaml").open("a", encoding="utf-8") as brand:
+        brand.write(f"{field}: ../../{name}\n")
+    with pytest.raises(ThemeError, match=f"'../../{name}' not found in the theme folder"):
+        build(editions(folder)[0])

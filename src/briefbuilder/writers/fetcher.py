@@ -16,6 +16,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from .sandbox import allowed_file
+
 
 class RefusedFetch(FatalURLFetchingError):  # type: ignore[misc]
     """A reference the sandbox refused; fatal, so WeasyPrint cannot swallow it."""
@@ -50,15 +52,7 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None
-        try:
-            path = Path(url2pathname(parts.path)).resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if not path.is_file():
-            return None
-        if path in self.files or any(path.is_relative_to(folder) for folder in self.folders):
-            return path
-        return None
+        return allowed_file(Path(url2pathname(parts.path)), self.folders, self.files)
 
 
 def shown_reference(url: str) -> str:

@@ -10,6 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...brand import Theme
 from ...errors import Problem, ThemeError
+from ..sandbox import allowed_file
 from .footnotes_part import FootnotesPart
 
 # Parts of the template a draft keeps; every other relationship is dropped.
@@ -24,11 +25,12 @@ def open_base(theme: Theme) -> Any:
     if reference is None:
         document = docx.Document()
     else:
-        path = theme.folder / reference
-        if not path.is_file():
-            raise ThemeError(Problem(f"reference document {reference!r} not found",
-                                     theme.folder / "brand.yaml", field="docx_reference",
-                                     hint=f"put the .docx at {path} or remove docx_reference"))
+        path = allowed_file(theme.folder / reference, [theme.folder.resolve()])
+        if path is None:
+            raise ThemeError(Problem(
+                f"reference document {reference!r} not found in the theme folder",
+                theme.folder / "brand.yaml", field="docx_reference",
+                hint=f"put the .docx at {theme.folder / reference} or remove docx_reference"))
         document = docx.Document(str(path))
     _empty(document, keep_styles=reference is not None)
     return document

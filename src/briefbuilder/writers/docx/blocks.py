@@ -30,6 +30,7 @@ from ...model.blocks import (
 from ...model.brief import Section
 from ...model.inline import LineBreak, Span, Strong, Text
 from ..common import fill, project_spans
+from ..sandbox import allowed_file
 from .draft import Draft, anchor_name
 from .inline import RunLook, write_spans
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
@@ -177,7 +178,12 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
 def _figure(draft: Draft, container: Any, block: Figure) -> None:
     """The picture (alt text in wp:docPr/@descr), its numbered caption and its credit."""
     body = block.figure
-    path = (draft.brief.folder or Path()) / body.image
+    folder = (draft.brief.folder or Path()).resolve()
+    path = allowed_file(folder / body.image, [folder])
+    if path is None:
+        raise RenderError(Problem(f"cannot place image {body.image!r}: no such file in the "
+                                  "series folder", folder / body.image, field="figure.image",
+                                  hint="put the image file itself in the series folder"))
     try:
         natural = Image.from_file(str(path))
     except (OSError, UnrecognizedImageError) as exc:

@@ -14,6 +14,7 @@ from ...brand import Theme
 from ...errors import Problem, ThemeError
 from ...model.inline import LineBreak, Span, Strong, Text
 from ..common import format_date
+from ..sandbox import allowed_file
 from .draft import Draft, Story
 from .inline import RunLook, write_spans
 from .oxml.fields import add_field
@@ -62,10 +63,11 @@ def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
 def _logo(draft: Draft, part: Any, p: Any, theme: Theme) -> None:
     """The brand's logo, LOGO_HEIGHT high, with its alt text, in masthead paragraph `p`."""
     brand = theme.brand
-    path = theme.folder / str(brand.logo)
-    if not path.is_file():
-        raise ThemeError(Problem(f"logo {brand.logo!r} not found", theme.folder / "brand.yaml",
-                                 field="logo", hint=f"put the image at {path}"))
+    path = allowed_file(theme.folder / str(brand.logo), [theme.folder.resolve()])
+    if path is None:
+        raise ThemeError(Problem(f"logo {brand.logo!r} not found in the theme folder",
+                                 theme.folder / "brand.yaml", field="logo",
+                                 hint=f"put the image at {theme.folder / str(brand.logo)}"))
     inline = part.new_pic_inline(str(path), height=LOGO_HEIGHT)
     describe_picture(inline, draft.shape_id(), path.name, brand.logo_alt or brand.name)
     p.add_r().add_drawing(inline)
