@@ -69,9 +69,14 @@ def font_face_css(faces: list[FontFace]) -> str:
     return "\n".join(face.css() for face in faces)
 
 
-def cache_folder() -> Path:
-    """The per-user folder of cached static font instances."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_folder() -> Path | None:
+    """The per-user folder of cached static font instances; None when there is no home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec ignores relative paths
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
     return Path(base) / "briefbuilder" / "font-instances"
 
 
@@ -80,40 +85,55 @@ def install_instance_cache() -> None:
 
     WeasyPrint instantiates each subset variable font on every render (about
     0.1 s a face). The wrapped instancer keys each instance by the subset's
-    bytes and the axis location and keeps it in cache_folder(); a hit and a miss
-    both return a font parsed from the same bytes, so output does not depend on
-    the cache.
+    bytes, the axis location and the options, and keeps it in cache_folder(); a
+    hit and a miss both return a font parsed from the same bytes, so output does
+    not depend on the cache. A cache that cannot be read or written is skipped:
+    WeasyPrint would swallow an error here and embed the variable font instead.
     """
     if getattr(weasyprint_pdf_fonts.instantiateVariableFont, "cached", False):
         return
     original = weasyprint_pdf_fonts.instantiateVariableFont
 
     def instantiate(font: TTFont, location: dict[str, float], **options: Any) -> TTFont:
-        path = cache_folder() / f"{_instance_key(font, location)}.ttf"
-        if path.is_file():
-            return TTFont(io.BytesIO(path.read_bytes()))
+        folder = cache_folder()
+        path = folder / f"{_instance_key(font, location, options)}.ttf" if folder else None
+        cached = _read_quietly(path) if path else None
+        if cached is not None:
+            return cached
         data = io.BytesIO()
         original(font, location, **options).save(data)
-        _write_quietly(path, data.getvalue())
+        if path:
+            _write_quietly(path, data.getvalue())
         return TTFont(io.BytesIO(data.getvalue()))
 
     instantiate.cached = True  # type: ignore[attr-defined]
     weasyprint_pdf_fonts.instantiateVariableFont = instantiate
 
 
-def _instance_key(font: TTFont, location: dict[str, float]) -> str:
+def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, Any]) -> str:
     digest = hashlib.sha256(font.reader.file.getvalue())
-    digest.update(repr(sorted(location.items())).encode())
+    digest.update(repr((sorted(location.items()), sorted(options.items()))).encode())
     digest.update(fontTools.version.encode())
     return digest.hexdigest()
 
 
+def _read_quietly(path: Path) -> TTFont | None:
+    """The cached instance; None when it is missing, unreadable or not a font."""
+    try:
+        return TTFont(io.BytesIO(path.read_bytes()))
+    except Exception:  # fontTools raises many kinds on a damaged file
+        return None
+
+
 def _write_quietly(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is no error."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as handle:
+            temporary = handle.name
             handle.write(data)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except OSError:
-        pass
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
