@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefbuilder.brand import Theme
 from briefbuilder.errors import RenderError
 from briefbuilder.model.blocks import Figure, FigureBody
 from briefbuilder.model.brief import Section
@@ -18,7 +17,7 @@ from briefbuilder.model.series import Edition
 from briefbuilder.writers.fetcher import SandboxFetcher
 from briefbuilder.writers.pdf import write_pdf
 
-from .weasy_helpers import EVERY_BLOCK, load_edition, repo_theme, theme_of
+from .weasy_helpers import EVERY_BLOCK, load_edition, repo_theme, theme_copy
 
 
 def edition_with_image(folder: Path, image: str) -> Edition:
@@ -135,14 +134,6 @@ def test_a_network_image_is_never_requested(series_folder: Path) -> None:
             write_pdf(edition, repo_theme())
         with pytest.raises(BlockingIOError):
             listener.accept()
-
-
-def theme_copy(tmp_path: Path, edition: Edition) -> Theme:
-    """A copy of the edition's theme in tmp_path, to add overrides to."""
-    theme = theme_of(edition)
-    folder = tmp_path / "styles" / theme.folder.name
-    shutil.copytree(theme.folder, folder)
-    return theme.model_copy(update={"folder": folder})
 
 
 def test_a_theme_stylesheet_importing_a_system_file_is_refused(tmp_path: Path) -> None:

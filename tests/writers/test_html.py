@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import lxml.html
@@ -19,7 +18,14 @@ from briefbuilder.model.series import Edition
 from briefbuilder.writers.html import write_html
 from briefbuilder.writers.pdf import write_pdf
 
-from .weasy_helpers import EVERY_BLOCK, SAMPLE, load_edition, pdf_reader, theme_of
+from .weasy_helpers import (
+    EVERY_BLOCK,
+    SAMPLE,
+    load_edition,
+    pdf_reader,
+    theme_copy,
+    theme_of,
+)
 
 
 def page(edition: Edition, theme: Theme | None = None) -> lxml.html.HtmlElement:
@@ -112,16 +118,9 @@ def test_spanish_labels() -> None:
         "//p[@class='organization']")[0].text_content()
 
 
-def copied_theme(tmp_path: Path, edition: Edition) -> Theme:
-    theme = theme_of(edition)
-    folder = tmp_path / "styles" / theme.folder.name
-    shutil.copytree(theme.folder, folder)
-    return theme.model_copy(update={"folder": folder})
-
-
 def test_a_theme_template_overrides_the_package_one(tmp_path: Path) -> None:
     edition = load_edition(EVERY_BLOCK)
-    theme = copied_theme(tmp_path, edition)
+    theme = theme_copy(tmp_path, edition)
     (theme.folder / "templates" / "blocks").mkdir(parents=True)
     (theme.folder / "templates" / "blocks" / "paragraph.html").write_text(
         '<p class="house">{{ inline(block.text) }}</p>\n')
@@ -130,7 +129,7 @@ def test_a_theme_template_overrides_the_package_one(tmp_path: Path) -> None:
 
 def test_an_undefined_template_variable_fails_the_brief(tmp_path: Path) -> None:
     edition = load_edition(EVERY_BLOCK)
-    theme = copied_theme(tmp_path, edition)
+    theme = theme_copy(tmp_path, edition)
     (theme.folder / "templates").mkdir()
     (theme.folder / "templates" / "colophon.html").write_text("{{ no_such_thing }}\n")
     with pytest.raises(RenderError, match="no_such_thing"):

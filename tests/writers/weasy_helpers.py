@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -38,3 +39,11 @@ def pdf_reader(data: bytes) -> PdfReader:
 def repo_theme(name: str = "ilab") -> Theme:
     """A theme of the repository's styles/ folder, for editions living elsewhere."""
     return load_theme(REPO / "styles" / name)
+
+
+def theme_copy(tmp_path: Path, edition: Edition) -> Theme:
+    """A copy of the edition's theme in tmp_path, to add overrides to."""
+    theme = theme_of(edition)
+    folder = tmp_path / "styles" / theme.folder.name
+    shutil.copytree(theme.folder, folder)
+    return theme.model_copy(update={"folder": folder})
