@@ -145,3 +145,59 @@ def test_a_job_over_its_time_limit_fails_and_the_build_goes_on(make_series: Make
     assert "failed: s/b.en.pdf: timed out after 0.01 s" in result.stderr
     assert "failed: s/c.en.pdf: timed out after 0.01 s" in result.stderr
     assert not list((tmp_path / "out").glob("s/*"))
+
+
+def test_an_interrupted_build_stops_cleanly(make_series: MakeSeries, tmp_path: Path) -> None:
+    ids = [f"b{n}" for n in range(8)]
+    folder = make_series({f"{i}.en.yaml": GOOD_BRIEF for i in ids},
+                         series=f"id: s\ntitle: S\nbriefs: [{', '.join(ids)}]\n")
+    out = tmp_path / "out"
+    build = subprocess.Popen([sys.executable, "-m", "briefbuilder", "build", str(folder),
+                              "--out", str(out), "--format", "pdf", "-j", "2"],
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(out.glob("s/*.pdf")):
+        time.sleep(0.01)
+    os.killpg(build.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    pdfs = list(out.glob("s/*.pdf"))
+    assert 0 < len(pdfs) < len(ids)
+    assert sorted(p.name for p in out.iterdir()) == [".briefbuilder.lock", "s"]
+    assert not staging_folder(out).exists()
+
+
+def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
+                                                   tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
+    out = tmp_path / "out"
+    watch = subprocess.Popen([sys.executable, "-m", "briefbuilder", "watch", str(folder),
+                              "--out", str(out), "--format", "html", "-v"],
+                             stderr=subprocess.PIPE, text=True)
+    assert watch.stderr is not None
+    lines: list[str] = []
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = watch.stderr.readline()  # type: ignore[union-attr]
+            lines.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"{text!r} not in {lines}")
+
+    try:
+        wait_for("watching")
+        (folder / "c.en.yaml").write_text(GOOD_BRIEF.replace("Text.", "Edited."))
+        wait_for("changed: c.en.yaml")
+        wait_for("1 built, 1 up to date, 0 failed")
+        assert "Edited." in (out / "s" / "c.en.html").read_text()
+        (folder / "c.en.yaml").write_text("title: [broken\n")
+        wait_for("c.en.yaml:2:1: invalid YAML")
+        wait_for("0 built, 1 up to date, 0 failed, 1 content error(s)")
+        assert watch.poll() is None, "watch keeps running after an error"
+    finally:
+        watch.terminate()
+        watch.wait(timeout=30)
+    assert any(line.startswith("built       s/c.en.html") for line in lines)

@@ -26,6 +26,7 @@ from .model.series import Edition
 from .outputs import OutputLock, staging_folder, write_atomic
 from .pool import Pool, Result
 from .themes import find_theme
+from .writers.registry import writer_module
 
 DEFAULT_TIME_LIMIT = 300.0
 DEFAULT_MEMORY_LIMIT = 4 * 1024**3
@@ -122,7 +123,8 @@ def _up_to_date(job: Job, entry: Entry) -> Outcome:
 
 def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
          reporter: Reporter) -> list[Outcome]:
-    pool = Pool(options.workers, options.time_limit, options.memory_limit)
+    modules = tuple(sorted({writer_module(j.fmt) for j in jobs}))
+    pool = Pool(options.workers, options.time_limit, options.memory_limit, modules)
     tasks = [(j.edition, j.fmt, j.theme_folder) for j in jobs]
     outcomes = []
     staging = staging_folder(options.out)

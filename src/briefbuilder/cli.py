@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "watch":
             from .watch import watch
 
-            return watch(args.content, lambda: _build(args), err)
+            return watch(args.content, lambda: _rebuild(args), err)
         if args.command == "check":
             return _check(args.content, args.strict)
         if args.command == "schema":
@@ -142,10 +142,10 @@ def _build(args: argparse.Namespace) -> int:
                       args.memory_limit * 2**20)
     check_formats(list(options.formats))
     project = _load(args.content)
-    known = {e.brief.id for e in project.editions()}
+    known = {brief for loaded in project.series for brief in loaded.series.briefs}
     unknown = [b for b in args.only if b not in known]
     if unknown:
-        raise UsageError(f"--only {', '.join(unknown)}: no such brief (or it has errors)")
+        raise UsageError(f"--only {', '.join(unknown)}: no such brief in the series files")
     jobs, problems = plan(project, options)
     print_problems(err, problems)
     reporter = _reporter(args)
@@ -155,6 +155,15 @@ def _build(args: argparse.Namespace) -> int:
         if isinstance(reporter, BarReporter):
             reporter.stop()
     return _summarize(outcomes, project, problems, args.quiet)
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    """One build of watch mode: errors are printed, never raised."""
+    try:
+        return _build(args)
+    except BriefbuilderError as exc:
+        print_problems(err, exc.problems)
+        return EXIT_CONTENT
 
 
 def _reporter(args: argparse.Namespace) -> LineReporter:

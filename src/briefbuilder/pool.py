@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ def _render(task: Task, themes: dict[Path, Theme]) -> tuple[bytes, int | None]:
 
 def _serve(conn: Connection, memory_limit: int | None) -> None:
     """Worker loop: receive (index, task), send back a Result, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     themes: dict[Path, Theme] = {}
@@ -87,12 +89,14 @@ class _Worker:
 class Pool:
     """Run tasks on N worker processes; yield Results as they finish."""
 
-    def __init__(self, workers: int, time_limit: float, memory_limit: int | None) -> None:
+    def __init__(self, workers: int, time_limit: float, memory_limit: int | None,
+                 preload: tuple[str, ...] = ()) -> None:
         self.size = max(1, workers)
         self.time_limit = time_limit
         self.memory_limit = memory_limit
         self._context = mp.get_context("forkserver")
-        self._context.set_forkserver_preload(["briefbuilder.pool"])
+        # Workers fork from a server that imported the writers once, fonts and all.
+        self._context.set_forkserver_preload(["briefbuilder.pool", *preload])
         self._workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:

@@ -22,20 +22,24 @@ WRITERS = {
 FORMATS = tuple(WRITERS)
 
 
+def writer_module(fmt: str) -> str:
+    """The module that holds a format's writer."""
+    return WRITERS[fmt].split(":")[0]
+
+
 def check_formats(formats: list[str]) -> None:
     """Raise UsageError for a format that is unknown or whose writer is not installed."""
     for fmt in formats:
         if fmt not in WRITERS:
             raise UsageError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
-        if find_spec(WRITERS[fmt].split(":")[0]) is None:
+        if find_spec(writer_module(fmt)) is None:
             raise UsageError(f"format {fmt!r} has no writer in this version of briefbuilder")
 
 
 def get_writer(fmt: str) -> Writer:
     """The writer function of a format, imported on first use."""
     check_formats([fmt])
-    module, name = WRITERS[fmt].split(":")
-    writer: Writer = getattr(import_module(module), name)
+    writer: Writer = getattr(import_module(writer_module(fmt)), WRITERS[fmt].split(":")[1])
     return writer
 
 
