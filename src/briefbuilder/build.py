@@ -56,6 +56,7 @@ class Outcome:
     size: int = 0
     pages: int | None = None
     problems: list[Problem] = field(default_factory=list)
+    peak_mb: int = 0
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,15 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
 def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:
     """Write a job's bytes into place and record them; or report why it failed."""
     if result.data is None:
-        return Outcome(job, "failed", result.seconds, problems=result.problems)
+        return Outcome(job, "failed", result.seconds, problems=result.problems,
+                       peak_mb=result.peak_mb)
     write_atomic(job.output, result.data, staging)
     brief = job.edition.brief
     manifest[job.relative] = Entry(
         brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
         len(result.data), result.pages, job.content_hash)
-    return Outcome(job, "built", result.seconds, len(result.data), result.pages)
+    return Outcome(job, "built", result.seconds, len(result.data), result.pages,
+                   peak_mb=result.peak_mb)
 
 
 def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:

@@ -183,6 +183,9 @@ def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
               f"{len(failed)} failed, {len(project.errors) + len(problems)} content error(s)",
               highlight=False)
+    peak = max((o.peak_mb for o in outcomes), default=0)
+    if peak and not quiet:
+        err.print(f"peak memory of a worker: {peak} MB", highlight=False)
     for outcome in failed:
         reasons = "; ".join(p.message for p in outcome.problems)
         err.print(f"failed: {outcome.job.name}: {reasons}", style="red", highlight=False)

@@ -36,6 +36,7 @@ class Result:
     pages: int | None
     problems: list[Problem]
     seconds: float
+    peak_mb: int = 0  # the worker's peak resident memory so far
 
 
 def _render(task: Task, themes: dict[Path, Theme]) -> tuple[bytes, int | None]:
@@ -50,6 +51,23 @@ def _render(task: Task, themes: dict[Path, Theme]) -> tuple[bytes, int | None]:
     return data, count_pages(fmt, data)
 
 
+def _attempt(task: Task, themes: dict[Path, Theme]) -> tuple[bytes | None, int | None,
+                                                           list[Problem]]:
+    """Render one task; every failure becomes Problems, so the worker lives on."""
+    try:
+        data, pages = _render(task, themes)
+        return data, pages, []
+    except BriefbuilderError as exc:
+        return None, None, exc.problems
+    except MemoryError:
+        return None, None, [Problem("the job ran out of memory", task[0].path,
+                                    hint="raise --memory-limit or shrink the images")]
+    except Exception as exc:  # a writer bug must not stop the other briefs
+        return None, None, [Problem(
+            f"internal error in the {task[1]} writer: {type(exc).__name__}: {exc}",
+            task[0].path, hint="please report this with the brief file")]
+
+
 def _serve(conn: Connection, memory_limit: int | None) -> None:
     """Worker loop: receive (index, task), send back a Result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -62,20 +80,9 @@ def _serve(conn: Connection, memory_limit: int | None) -> None:
             return
         index, task = message
         start = time.perf_counter()
-        try:
-            data, pages = _render(task, themes)
-            conn.send(Result(index, data, pages, [], time.perf_counter() - start))
-        except BriefbuilderError as exc:
-            conn.send(Result(index, None, None, exc.problems, time.perf_counter() - start))
-        except MemoryError:
-            problem = Problem("the job ran out of memory", task[0].path,
-                              hint="raise --memory-limit or shrink the images")
-            conn.send(Result(index, None, None, [problem], time.perf_counter() - start))
-        except Exception as exc:  # a writer bug must not stop the other briefs
-            problem = Problem(f"internal error in the {task[1]} writer: "
-                              f"{type(exc).__name__}: {exc}", task[0].path,
-                              hint="please report this with the brief file")
-            conn.send(Result(index, None, None, [problem], time.perf_counter() - start))
+        data, pages, problems = _attempt(task, themes)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        conn.send(Result(index, data, pages, problems, time.perf_counter() - start, peak))
 
 
 @dataclass
