@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 import zipfile
 from pathlib import Path
 
 import pikepdf
+import pyphen
 import pytest
 from pypdf import PdfReader
 from ruamel.yaml import YAML
@@ -89,3 +91,26 @@ def test_english_pdf_keeps_english_labels(out: Path) -> None:
     assert "SEPTEMBER 2024" in pages[0].upper()
     with pikepdf.open(out / "introduction.en.pdf") as pdf:
         assert str(pdf.Root.Lang).startswith("en")
+
+
+def line_breaks(path: Path) -> list[tuple[str, str]]:
+    """(head, tail) of every word the PDF hyphenated at a line end."""
+    breaks = []
+    for page in PdfReader(path).pages:
+        lines = page.extract_text().splitlines()
+        for line, following in itertools.pairwise(lines):
+            head = re.search(r"(\w+)-$", line)
+            tail = re.match(r"\s*(\w+)", following)
+            if head and tail and not re.search(r"\w-\w+-$", line):
+                breaks.append((head.group(1), tail.group(1)))
+    return breaks
+
+
+def test_spanish_is_hyphenated_by_spanish_rules(out: Path) -> None:
+    spanish = pyphen.Pyphen(lang="es")
+    breaks = line_breaks(out / "introduction.es.pdf")
+    assert len(breaks) >= 3, breaks
+    for head, tail in breaks:
+        word = head + tail
+        assert (head, tail) in list(spanish.iterate(word)), f"{head}-{tail} breaks {word}"
+    assert "“Mexico's Automotive Industry”" in " ".join(pdf_pages(out / "introduction.es.pdf"))
