@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from .conftest import ROOT, SAMPLE
+from .conftest import GOOD_BRIEF, ROOT, SAMPLE, MakeSeries
 from .test_cli import cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -114,3 +114,20 @@ def test_spanish_is_hyphenated_by_spanish_rules(out: Path) -> None:
         word = head + tail
         assert (head, tail) in list(spanish.iterate(word)), f"{head}-{tail} breaks {word}"
     assert "“Mexico's Automotive Industry”" in " ".join(pdf_pages(out / "introduction.es.pdf"))
+
+
+def test_both_writers_place_the_brief_in_its_series(make_series: MakeSeries,
+                                                    tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF},
+                         series="id: s\ntitle: Investing in Auto Workers\nbriefs: [b, c]\n")
+    result = cli("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    (page,) = pdf_pages(tmp_path / "out" / "s" / "c.en.pdf")
+    assert "Brief 2 of 2" in page and "Page 1 of 1" in page
+    assert "INVESTING IN AUTO WORKERS" in page.upper()
+    with zipfile.ZipFile(tmp_path / "out" / "s" / "c.en.docx") as docx:
+        parts = {n: re.sub(r"<[^>]+>", "", docx.read(n).decode()) for n in docx.namelist()
+                 if re.match(r"word/(header|footer)\d*\.xml", n)}
+    footers = [text for name, text in parts.items() if "footer" in name]
+    assert footers and all("ILAB Learning Brief Series · Brief 2 of 2" in t for t in footers)
+    assert any("Investing in Auto Workers" in t for n, t in parts.items() if "header" in n)

@@ -10,6 +10,7 @@ from babel.dates import format_date as babel_format_date
 from ..brand import Labels
 from ..model.blocks import Project
 from ..model.inline import Link, Span, Text
+from ..model.series import Edition
 
 
 def format_date(date: dt.date, lang: str, labels: Labels) -> str:
@@ -40,3 +41,19 @@ def project_spans(item: Project, labels: Labels) -> tuple[Span, ...]:
     named = labels.project_word.lower() in item.name.plain.lower()
     template = labels.project_item_named if named else labels.project_item
     return fill(template, name=name, implementer=item.implementer.spans)
+
+
+def edition_lines(edition: Edition, labels: Labels) -> list[str]:
+    """The masthead's edition block: series label, the series title when it is not the
+    brief's own, and the date."""
+    lines = [labels.series_label]
+    if edition.series.title != edition.brief.title:
+        lines.append(edition.series.title)
+    return [*lines, format_date(edition.brief.date, edition.brief.lang, labels)]
+
+
+def brief_of(edition: Edition, labels: Labels) -> str:
+    """'Brief 2 of 5' for a brief in a series of several; empty for a lone brief."""
+    if edition.total < 2:
+        return ""
+    return labels.brief_of.format(number=edition.number, total=edition.total)

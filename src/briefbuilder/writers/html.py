@@ -39,7 +39,7 @@ from ..model.inline import (
     check_href,
 )
 from ..model.series import Edition
-from .common import fill, format_date, project_spans
+from .common import brief_of, edition_lines, fill, project_spans
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -159,9 +159,7 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
         "edge": {side: f"({getattr(margins, side)} + {bleed or '0in'})"
                  for side in ("top", "right", "left")},
         "series_label": css_string(labels.series_label),
-        "brief_of": css_string(
-            labels.brief_of.format(number=edition.number, total=edition.total)
-        ) if edition.total > 1 else Markup('""'),
+        "brief_of": css_string(brief_of(edition, labels)),
         "page_of": css_content(labels.page_of, page="counter(page)", pages="counter(pages)"),
     }
     return Markup(_render(edition, theme, "print.css", context))
@@ -180,7 +178,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
         "theme": theme,
         "brand": theme.brand,
         "labels": labels,
-        "date": format_date(brief.date, brief.lang, labels),
+        "edition_lines": edition_lines(edition, labels),
         "description": description,
         "css": stylesheet(edition, theme, bleed),
         "inline": state.inline,

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...brand import Labels
 from ...model.brief import Brief
+from ...model.series import Edition
 from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
@@ -39,7 +40,7 @@ class Draft:
     """The document being written and every counter and lookup the writing needs."""
 
     document: Any
-    brief: Brief
+    edition: Edition
     labels: Labels
     page: Geometry
     lists: Lists
@@ -48,6 +49,10 @@ class Draft:
     last_bookmark: int = 0
     last_shape: int = 0
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
+
+    @property
+    def brief(self) -> Brief:
+        return self.edition.brief
 
     @cached_property
     def anchors(self) -> dict[str, str]:

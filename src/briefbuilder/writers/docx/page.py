@@ -13,7 +13,7 @@ from docx.shared import Inches
 from ...brand import Theme
 from ...errors import Problem, ThemeError
 from ...model.inline import LineBreak, Span, Strong, Text
-from ..common import format_date
+from ..common import brief_of, edition_lines
 from ..sandbox import allowed_file
 from .draft import Draft, Story
 from .inline import RunLook, write_spans
@@ -34,7 +34,9 @@ def set_up_pages(draft: Draft, theme: Theme) -> None:
     section.header_distance, section.footer_distance = Inches(0.3), Inches(0.35)
     section.different_first_page_header_footer = True
     _masthead(draft, theme, section.first_page_header)
-    label = (Text(text=draft.labels.series_label),)
+    running = " · ".join(filter(None, [draft.labels.series_label,
+                                        brief_of(draft.edition, draft.labels)]))
+    label = (Text(text=running),)
     for footer in (section.first_page_footer, section.footer):
         _footer(draft, footer, label)
 
@@ -46,9 +48,9 @@ def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
     if theme.brand.logo is not None:
         _logo(draft, header.part, p, theme)
         write_spans(draft, story, p, (LineBreak(),))
-    brief, labels = draft.brief, draft.labels
+    labels = draft.labels
     organization = labels.organization or theme.brand.organization
-    edition = [labels.series_label, format_date(brief.date, brief.lang, labels)]
+    edition = edition_lines(draft.edition, labels)
     edition_look = RunLook(style=draft.style("Masthead Edition"))
     for row, (line, note) in enumerate(zip_longest(organization, edition, fillvalue="")):
         if row:
