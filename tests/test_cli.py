@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 from ruamel.yaml import YAML
 
-from .conftest import SAMPLE, MakeSeries
+from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
 
 
 def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -92,3 +92,20 @@ def test_new_refuses_bad_names(tmp_path: Path) -> None:
     result = cli("new", "Bad Name", cwd=tmp_path)
     assert result.returncode == 2
     assert "write SERIES/BRIEF_ID in lowercase" in result.stderr
+
+
+def test_check_names_a_language_without_labels(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.fr.yaml": GOOD_BRIEF})
+    result = cli("check", folder)
+    assert result.returncode == 1
+    assert (f"{folder}/b.fr.yaml: lang: theme 'ilab' has no labels for language 'fr' "
+            "(it has en, es)") in result.stderr
+
+
+def test_check_reports_a_broken_theme(make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series()
+    brand = tmp_path / "styles" / "ilab" / "brand.yaml"
+    brand.write_text(brand.read_text().replace('primary: "#14305C"', 'primary: navy'))
+    result = cli("check", folder)
+    assert result.returncode == 1
+    assert f"{brand}:4:3: colors.primary: string should match pattern" in result.stderr

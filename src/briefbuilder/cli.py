@@ -27,6 +27,7 @@ from .loader import Project, load_project
 from .progress import BarReporter, LineReporter, print_problems, summary_table
 from .scaffold import scaffold
 from .schema import brief_schema
+from .themes import check_themes
 from .writers.registry import FORMATS, check_formats
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -124,8 +125,8 @@ def _load(content: Path) -> Project:
 
 def _check(content: Path, strict: bool) -> int:
     project = load_project(content)
-    _, theme_problems = plan(project, Options(Path("output"), ()))
-    project.problems.extend(theme_problems + check_alignment(project.editions(), strict))
+    project.problems.extend(check_themes(project.series))
+    project.problems.extend(check_alignment(project.editions(), strict))
     print_problems(err, project.problems)
     editions = len(project.editions())
     if project.errors:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .brand import Brand, Labels, Theme
 from .errors import Problem, ThemeError
+from .model.series import LoadedSeries
 from .yamlfile import ValidationProblems, YamlProblem, read_yaml, validate
 
 STYLES = "styles"
@@ -57,3 +58,16 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
             f"theme {theme.name!r} has no labels for language {lang!r} (it has {have})",
             brief_file, None, None, "lang",
             f"add {theme.folder / 'labels' / base}.yaml"))
+
+
+def check_themes(series: list[LoadedSeries]) -> list[Problem]:
+    """Every series' theme loads and has labels for each edition's language."""
+    problems: list[Problem] = []
+    for loaded in series:
+        try:
+            theme = load_theme(find_theme(loaded.series.theme, loaded.folder))
+            for edition in loaded.editions:
+                check_language(theme, edition.brief.lang, edition.path)
+        except ThemeError as exc:
+            problems.extend(exc.problems)
+    return problems
