@@ -1,0 +1,191 @@
+"""Section 508 checks on the built Word draft: properties, alt text, headings, table header
+rows, empty paragraphs used as spacing, and the contrast of text against its shading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import brief_map
+from .contrast import PAPER, advice, is_large, needed, ratio
+from .docx_reader import DocxDoc, Paragraph, WordTable
+from .docx_styles import TextLook
+from .findings import Finding, Place, failed, passed
+from .pdf_checks import REBUILD, same_language
+from .subject import Subject
+from .text import same_text
+
+Check = Callable[[Subject, DocxDoc], list[Finding]]
+
+
+def _verdict(check: str, failures: list[Finding], ok: str, subject: Subject) -> list[Finding]:
+    return failures or [passed(check, ok, subject.in_docx())]
+
+
+def properties(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """The brief's title and language are the document's title and language."""
+    brief = subject.edition.brief
+    failures = []
+    if not doc.title:
+        failures.append(failed("word.properties", "the Word draft has no title property",
+                               subject.brief.place(("title",), subject.docx.name), REBUILD))
+    elif not same_text(doc.title, brief.title):
+        failures.append(failed("word.properties", f"the Word draft's title is {doc.title!r}, "
+                               f"not the brief's title {brief.title!r}",
+                               subject.brief.place(("title",), subject.docx.name),
+                               "the draft is out of date: " + REBUILD))
+    for what, value in (("language property", doc.language),
+                        ("text language (w:lang of the defaults)", doc.text_language)):
+        if value is None or not same_language(value, brief.lang):
+            found = f"is {value!r}" if value else "is not set"
+            failures.append(failed("word.properties", f"the Word draft's {what} {found}; the "
+                                   f"brief's lang is {brief.lang!r}",
+                                   subject.brief.place(("lang",), subject.docx.name), REBUILD))
+    return _verdict("word.properties", failures, f"title and language ({doc.language}) set",
+                    subject)
+
+
+def alt_text(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """Every picture has alt text (a description), and each figure of the brief is a picture."""
+    fields = brief_map.figure_fields(subject.edition.brief)
+    failures = []
+    for index, picture in enumerate(doc.pictures):
+        if not picture.descr.strip():
+            where = (subject.brief.place((*fields[index], "alt"), subject.docx.name)
+                     if index < len(fields) else subject.in_docx(f"picture {picture.name!r}"))
+            failures.append(failed("word.alt-text", f"picture {index + 1} ({picture.name}) has "
+                                   "no alt text", where,
+                                   "write what the image shows under alt:, then rebuild"))
+    if len(doc.pictures) < len(fields):
+        failures.append(failed("word.alt-text", f"the brief has {len(fields)} figure(s) but the "
+                               f"Word draft has {len(doc.pictures)} picture(s)",
+                               subject.brief.place(fields[len(doc.pictures)], subject.docx.name),
+                               REBUILD))
+    return _verdict("word.alt-text", failures,
+                    f"{len(doc.pictures)} picture(s), each with alt text", subject)
+
+
+def headings(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """Headings use the Heading styles, start at Heading 1 and never skip a level."""
+    outline = brief_map.outline(subject.edition.brief)
+    found = [p for p in doc.headings if p.heading_level]  # Title (0) is not a heading level
+    failures = []
+    previous = 0
+    for index, paragraph in enumerate(found):
+        level = paragraph.heading_level or 0
+        where = (subject.brief.place(outline[index + 1][0], subject.docx.name)
+                 if index + 1 < len(outline) else subject.in_docx(f"paragraph {paragraph.index}"))
+        if not paragraph.text:
+            failures.append(failed("word.headings", f"an empty {paragraph.style} paragraph",
+                                   where, "give the heading text, or remove it"))
+        if level > previous + 1:
+            failures.append(failed(
+                "word.headings", f"heading {paragraph.text!r} uses Heading {level} right after "
+                f"{'Heading ' + str(previous) if previous else 'the title'}", where,
+                "section headings use Heading 1, their subheadings Heading 2: " + REBUILD))
+        previous = level
+    sections = len(outline) - 1
+    if len(found) < sections:
+        missing = outline[len(found) + 1]
+        failures.append(failed("word.headings", f"the brief has {sections} section heading(s) "
+                               f"but the Word draft has {len(found)} Heading paragraph(s)",
+                               subject.brief.place(missing[0], subject.docx.name),
+                               "section headings must use Word's Heading styles: " + REBUILD))
+    return _verdict("word.headings", failures,
+                    f"{len(found)} heading(s) in Heading styles, in order", subject)
+
+
+def data_tables(subject: Subject, doc: DocxDoc) -> list[WordTable | None]:
+    """The Word table made from each table of the brief (matched by header text), in order."""
+    found: list[WordTable | None] = []
+    candidates = list(doc.tables)
+    for _, block in brief_map.tables(subject.edition.brief):
+        header = tuple(cell.plain for cell in block.table.header)
+        match = next((t for t in candidates if len(t.first_row) == len(header) and all(
+            same_text(a, b) for a, b in zip(t.first_row, header, strict=True))), None)
+        if match is not None:
+            candidates.remove(match)
+        found.append(match)
+    return found
+
+
+def table_headers(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """Each data table's header row repeats on every page (w:tblHeader)."""
+    tables = brief_map.tables(subject.edition.brief)
+    failures = []
+    for (path, _), table in zip(tables, data_tables(subject, doc), strict=True):
+        where = subject.brief.place((*path, "header"), subject.docx.name)
+        if table is None:
+            failures.append(failed("word.table-header", "the table's header row is not the first"
+                                   " row of any table in the Word draft", where, REBUILD))
+        elif not table.header_repeats:
+            failures.append(failed("word.table-header", f"the header row of table {table.style!r}"
+                                   " is not marked to repeat as a header row", where, REBUILD))
+    layout = len(doc.tables) - len(tables)
+    note = f"; {layout} layout table(s) without header" if layout > 0 else ""
+    return _verdict("word.table-header", failures,
+                    f"{len(tables)} data table(s) with a repeating header row{note}", subject)
+
+
+def spacing(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """No empty paragraphs used as spacing (screen readers announce each as 'blank')."""
+    empty = [p for p in doc.paragraphs if p.empty]
+    failures = [failed("word.spacing", f"an empty paragraph ({p.style}) is used as spacing",
+                       _paragraph_place(subject, doc, p),
+                       "space with paragraph spacing in the style, not empty paragraphs: "
+                       + REBUILD) for p in empty]
+    return _verdict("word.spacing", failures, "no empty paragraphs used as spacing", subject)
+
+
+def _paragraph_place(subject: Subject, doc: DocxDoc, paragraph: Paragraph) -> Place:
+    """The brief section a Word paragraph falls in (by the headings before it)."""
+    before = [p for p in doc.headings if p.index < paragraph.index and p.heading_level]
+    sections = [path for path, level, _ in brief_map.outline(subject.edition.brief) if level > 1]
+    text = next((p.text for p in reversed(doc.paragraphs)
+                 if p.index < paragraph.index and p.text), "")
+    detail = f"{subject.docx.name}, after {text[:40]!r}" if text else subject.docx.name
+    if before and len(before) <= len(sections):
+        return subject.brief.place(sections[len(before) - 1][:2], detail)
+    return subject.brief.place(("sections", 0), detail)
+
+
+def contrast(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """Each style's text against its shading meets WCAG AA (4.5:1; 3:1 for large text)."""
+    colors = subject.theme.brand.colors.model_dump()
+    names = {value.upper(): name for name, value in reversed(colors.items())}
+    failures = []
+    seen: set[tuple[str, str, str | None, float, bool]] = set()
+    for look in doc.looks:  # a paragraph style's own look first, then its uses
+        key = (look.style, look.color, look.background, look.size_pt, look.bold)
+        if look.color == "auto" or key in seen:
+            continue
+        seen.add(key)
+        background = look.background or PAPER
+        value, target = ratio(look.color, background), needed(is_large(look.size_pt, look.bold))
+        if value < target:
+            failures.append(_contrast_failure(subject, look, value, target, names))
+    return _verdict("word.contrast", failures,
+                    f"{len(seen)} style combination(s) meet WCAG AA", subject)
+
+
+def _contrast_failure(subject: Subject, look: TextLook, value: float, target: float,
+                      names: dict[str, str]) -> Finding:
+    background = look.background or PAPER
+    on = "the paper" if look.background is None else background
+    message = (f"{look.label}: text {look.color} on {on} is {value:.2f}:1; needs {target:g}:1 "
+               f"({look.size_pt:g} pt{' bold' if look.bold else ''}, WCAG AA)")
+    name = names.get(look.color.upper())
+    if name is not None:
+        return failed("word.contrast", message,
+                      subject.brand.place(("colors", name), subject.docx.name),
+                      advice(f"colors.{name}", look.color, background, target)
+                      + " (or take the shading away from behind this text)")
+    return failed("word.contrast", message, subject.in_docx(look.label),
+                  f"give {look.label} a darker text color in the theme's reference .docx")
+
+
+CHECKS: tuple[Check, ...] = (properties, alt_text, headings, table_headers, spacing, contrast)
+
+
+def check_docx(subject: Subject, doc: DocxDoc) -> list[Finding]:
+    """Every Word check on one built draft."""
+    return [finding for check in CHECKS for finding in check(subject, doc)]

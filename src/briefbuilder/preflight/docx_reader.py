@@ -1,0 +1,180 @@
+"""A built Word draft as preflight sees it: properties, paragraphs with their styles, headings,
+pictures, tables, footnotes, link targets, and the colors each piece of text is shown in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+
+from .docx_styles import StyleSheet, TextLook
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+HEADING_STYLE = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
+SHOWN = (".//w:drawing|.//w:pict|.//w:object|.//w:footnoteReference|.//w:fldSimple"
+         "|.//w:instrText|.//w:sym|.//w:br[@w:type='page']|./w:pPr/w:sectPr")
+
+
+def q(tag: str) -> str:
+    """'w:p' -> '{namespace}p'."""
+    prefix, name = tag.split(":")
+    return f"{{{NS[prefix]}}}{name}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: its style's name, its text, and whether it shows nothing at all."""
+
+    index: int
+    style: str
+    text: str
+    empty: bool
+    in_table: bool
+
+    @property
+    def heading_level(self) -> int | None:
+        """0 for Title, n for Heading n, None for other styles."""
+        if self.style.lower() == "title":
+            return 0
+        match = HEADING_STYLE.match(self.style)
+        return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class Picture:
+    name: str
+    descr: str
+    title: str
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """A table's shape, whether its first row repeats as a header, and that row's text."""
+
+    rows: int
+    columns: int
+    header_repeats: bool
+    first_row: tuple[str, ...]
+    style: str
+
+
+@dataclass
+class DocxDoc:
+    """What preflight reads from one .docx file."""
+
+    path: Path
+    title: str | None = None
+    language: str | None = None
+    text_language: str | None = None  # w:lang of the document defaults
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+    tables: list[WordTable] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    looks: list[TextLook] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.heading_level is not None]
+
+
+def text_of(element: Any) -> str:
+    """The text a reader sees in an element (tabs and breaks as spaces)."""
+    parts = []
+    for node in element.iter(q("w:t"), q("w:tab"), q("w:br")):
+        parts.append(node.text or "" if node.tag == q("w:t") else " ")
+    return "".join(parts)
+
+
+def _is_empty(paragraph: Any) -> bool:
+    """Nothing visible: no text, picture, note, field, page or section break."""
+    return not text_of(paragraph).strip() and not paragraph.xpath(SHOWN)
+
+
+def _between_tables(paragraph: Any) -> bool:
+    """An empty paragraph that keeps two tables apart (Word merges adjacent tables)."""
+    before, after = paragraph.getprevious(), paragraph.getnext()
+    return before is not None and after is not None and before.tag == after.tag == q("w:tbl")
+
+
+def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
+    found = []
+    for index, p in enumerate(body.iter(q("w:p"))):
+        cell = next((a for a in p.iterancestors(q("w:tc"))), None)
+        only_in_cell = cell is not None and len(cell.findall(q("w:p"))) == 1
+        empty = _is_empty(p) and not only_in_cell and not _between_tables(p)
+        style = p.find("w:pPr/w:pStyle", NS)
+        style_id = style.get(q("w:val")) if style is not None else styles.default_paragraph
+        found.append(Paragraph(index, styles.name(style_id), " ".join(text_of(p).split()),
+                               empty, cell is not None))
+    return found
+
+
+def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
+    found = []
+    for table in body.iter(q("w:tbl")):
+        rows = table.findall("w:tr", NS)
+        first = rows[0] if rows else None
+        repeats = first is not None and first.find("w:trPr/w:tblHeader", NS) is not None
+        cells = first.findall("w:tc", NS) if first is not None else []
+        first_row = tuple(" ".join(" ".join(text_of(p) for p in c.iter(q("w:p"))).split())
+                          for c in cells)
+        style = table.find("w:tblPr/w:tblStyle", NS)
+        style_id = style.get(q("w:val")) if style is not None else ""
+        found.append(WordTable(len(rows), max((len(r.findall("w:tc", NS)) for r in rows),
+                                              default=0),
+                               repeats, first_row,
+                               styles.name(style_id)))
+    return found
+
+
+def _links(element: Any, rels: Any) -> list[str]:
+    targets = []
+    for link in element.iter(q("w:hyperlink")):
+        rel_id = link.get(q("r:id"))
+        if rel_id is not None and rel_id in rels:
+            targets.append(rels[rel_id].target_ref)
+        elif link.get(q("w:anchor")) is not None:
+            targets.append("#" + link.get(q("w:anchor")))
+    return targets
+
+
+def _related(part: Any, reltype: str) -> list[Any]:
+    return [rel.target_part for rel in part.rels.values()
+            if rel.reltype == reltype and not rel.is_external]
+
+
+def read_docx(path: Path) -> DocxDoc:
+    """Read one .docx; raise ValueError (or a zipfile/lxml error) when it cannot be read."""
+    document = docx.Document(str(path))
+    main = document.part
+    styles = StyleSheet(document.styles.element)
+    body = document.element.body
+    doc = DocxDoc(path, document.core_properties.title or None,
+                  document.core_properties.language or None, styles.default_language)
+    doc.paragraphs = _paragraphs(body, styles)
+    doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""), d.get("title", ""))
+                    for d in body.iter(q("wp:docPr"))]
+    doc.tables = _tables(body, styles)
+    doc.links = _links(body, main.rels)
+    doc.looks = styles.style_looks() + styles.looks(body)
+    for part in _related(main, RT.FOOTNOTES):
+        notes = parse_xml(part.blob)
+        for note in notes.findall("w:footnote", NS):
+            if note.get(q("w:type")) in (None, "normal"):
+                doc.footnotes.append(" ".join(text_of(note).split()))
+        doc.links += _links(notes, part.rels)
+        doc.looks += styles.looks(notes)
+    for part in _related(main, RT.HEADER) + _related(main, RT.FOOTER):
+        doc.looks += styles.looks(part.element)
+    return doc

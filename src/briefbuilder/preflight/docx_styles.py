@@ -1,0 +1,170 @@
+"""Word styles resolved the way Word shows text: the color, shading, size and weight a run
+of text ends up with, through direct formatting, character, paragraph and table styles.
+
+Precedence, highest first: the run's own formatting, its character style, its
+paragraph style, the table style (its header-row part first), the document defaults.
+Shading: the run's, the paragraph's, then the table cell's; else the paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+OFF = {"0", "false", "off"}
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+@dataclass(frozen=True)
+class TextLook:
+    """Text as shown: which styles made it, its color on its background, size and weight."""
+
+    label: str
+    style: str  # the paragraph style's name
+    color: str  # '#RRGGBB', or 'auto' (Word picks black or white against the background)
+    background: str | None  # '#RRGGBB'; None for the paper
+    size_pt: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    kind: str
+    based_on: str | None
+    rpr: Any
+    ppr: Any
+    tcpr: Any
+    parts: dict[str, tuple[Any, Any]]  # table style part (firstRow, …) -> (rPr, tcPr)
+
+
+def _color(rpr: Any) -> str | None:
+    node = rpr.find("w:color", NS) if rpr is not None else None
+    value = node.get(_w("val")) if node is not None else None
+    return None if value is None else "auto" if value == "auto" else f"#{value.upper()}"
+
+
+def _fill(props: Any) -> str | None:
+    node = props.find("w:shd", NS) if props is not None else None
+    value = node.get(_w("fill")) if node is not None else None
+    return None if value in (None, "auto") else f"#{value.upper()}"
+
+
+def _size(rpr: Any) -> float | None:
+    node = rpr.find("w:sz", NS) if rpr is not None else None
+    return int(node.get(_w("val"))) / 2 if node is not None else None
+
+
+def _bold(rpr: Any) -> bool | None:
+    node = rpr.find("w:b", NS) if rpr is not None else None
+    return None if node is None else node.get(_w("val"), "1").lower() not in OFF
+
+
+class StyleSheet:
+    """styles.xml, with lookups that follow basedOn chains."""
+
+    def __init__(self, styles: Any) -> None:
+        self.styles: dict[str, _Style] = {}
+        for style in styles.findall("w:style", NS):
+            name = style.find("w:name", NS)
+            based = style.find("w:basedOn", NS)
+            parts = {part.get(_w("type")): (part.find("w:rPr", NS), part.find("w:tcPr", NS))
+                     for part in style.findall("w:tblStylePr", NS)}
+            self.styles[style.get(_w("styleId"))] = _Style(
+                name.get(_w("val")) if name is not None else style.get(_w("styleId")),
+                style.get(_w("type"), "paragraph"),
+                based.get(_w("val")) if based is not None else None,
+                style.find("w:rPr", NS), style.find("w:pPr", NS), style.find("w:tcPr", NS), parts)
+        self.defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+        self.default_paragraph = next(
+            (sid for sid, s in self.styles.items() if s.kind == "paragraph"
+             and styles.find(f"w:style[@w:styleId='{sid}'][@w:default='1']", NS) is not None),
+            "Normal")
+
+    @property
+    def default_language(self) -> str | None:
+        node = self.defaults.find("w:lang", NS) if self.defaults is not None else None
+        return node.get(_w("val")) if node is not None else None
+
+    def name(self, style_id: str) -> str:
+        style = self.styles.get(style_id)
+        return style.name if style is not None else style_id
+
+    def chain(self, style_id: str | None) -> Iterator[_Style]:
+        """The style, then the styles it is based on."""
+        seen: set[str] = set()
+        while style_id is not None and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    def style_looks(self) -> list[TextLook]:
+        """Each paragraph style's own text on its own shading."""
+        return [self._look(f'style "{s.name}"', s.name, [s.rpr for s in self.chain(sid)],
+                           [s.ppr for s in self.chain(sid)])
+                for sid, s in self.styles.items() if s.kind == "paragraph"]
+
+    def looks(self, element: Any) -> list[TextLook]:
+        """The look of every run of text under element (a body, a footnotes part, …)."""
+        found: dict[str, TextLook] = {}
+        for paragraph in element.iter(_w("p")):
+            for run in paragraph.iter(_w("r")):
+                if run.find("w:t", NS) is not None:
+                    look = self._run_look(paragraph, run)
+                    found.setdefault(look.label, look)
+        return list(found.values())
+
+    def _run_look(self, paragraph: Any, run: Any) -> TextLook:
+        ppr = paragraph.find("w:pPr", NS)
+        para_id = _val(ppr, "w:pStyle") or self.default_paragraph
+        rpr = run.find("w:rPr", NS)
+        char_id = _val(rpr, "w:rStyle")
+        table_id, header, tcpr = _table_context(paragraph)
+        table = list(self.chain(table_id))
+        part = table[0].parts.get("firstRow", (None, None)) if header and table else (None, None)
+        label = f'"{self.name(para_id)}"'
+        if char_id:
+            label += f' with "{self.name(char_id)}"'
+        if table_id:
+            label += f' in table "{self.name(table_id)}"' + (" header row" if header else "")
+        text_layers = [rpr, *(s.rpr for s in self.chain(char_id)),
+                       *(s.rpr for s in self.chain(para_id)), part[0], *(s.rpr for s in table)]
+        fill_layers = [rpr, ppr, *(s.ppr for s in self.chain(para_id)), tcpr, part[1],
+                       *(s.tcpr for s in table)]
+        return self._look(label, self.name(para_id), text_layers, fill_layers)
+
+    def _look(self, label: str, style: str, text_layers: list[Any],
+              fill_layers: list[Any]) -> TextLook:
+        layers = [*text_layers, self.defaults]
+        color = next((c for c in map(_color, layers) if c is not None), "auto")
+        size = next((s for s in map(_size, layers) if s is not None), 10.0)
+        bold = next((b for b in map(_bold, layers) if b is not None), False)
+        background = next((f for f in map(_fill, fill_layers) if f is not None), None)
+        return TextLook(label, style, color, background, size, bold)
+
+
+def _val(props: Any, tag: str) -> str | None:
+    node = props.find(tag, NS) if props is not None else None
+    return node.get(_w("val")) if node is not None else None
+
+
+def _table_context(paragraph: Any) -> tuple[str | None, bool, Any]:
+    """The enclosing table's style id, whether the cell is in its header row, the cell's tcPr."""
+    cell = next(paragraph.iterancestors(_w("tc")), None)
+    if cell is None:
+        return None, False, None
+    row = cell.getparent()
+    table = row.getparent()
+    look = table.find("w:tblPr/w:tblLook", NS)
+    first_row_on = look is not None and (
+        look.get(_w("firstRow")) in ("1", "true", "on")
+        or bool(int(look.get(_w("val"), "0"), 16) & 0x0020))
+    header = first_row_on and table.find("w:tr", NS) is row
+    return _val(table.find("w:tblPr", NS), "w:tblStyle"), header, cell.find("w:tcPr", NS)

@@ -1,0 +1,99 @@
+"""What a preflight check says: a status, a message, the place to edit and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from ..yamlfile import FieldPath, YamlDoc, YamlProblem, format_path, read_yaml
+
+
+class Status(StrEnum):
+    """Pass; fail; a known failure (expected, listed in known.py); a warning to look at.
+
+    Only FAIL makes preflight exit 1.
+    """
+
+    PASS = "pass"
+    FAIL = "fail"
+    KNOWN = "known"
+    WARN = "warn"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A file a person edits (a brief, series.yaml, brand.yaml) and the field in it."""
+
+    file: Path
+    field: str = ""
+    line: int | None = None
+    detail: str = ""  # where in the output, when it helps: "page 2", "word/footnotes.xml"
+
+    def __str__(self) -> str:
+        file = _shown(self.file)
+        where = f"{file}:{self.line}" if self.line is not None else file
+        if self.field:
+            where += f" {self.field}"
+        return f"{where} ({self.detail})" if self.detail else where
+
+
+def _shown(path: Path) -> str:
+    """path relative to the working folder when it is inside it, as a person typed it."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return str(path.relative_to(Path.cwd()))
+    return str(path)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's verdict on one output (or one brief), with where and how to fix."""
+
+    check: str
+    status: Status
+    message: str
+    where: Place
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "check": self.check,
+            "status": str(self.status),
+            "message": self.message,
+            "file": _shown(self.where.file),
+            "line": self.where.line,
+            "field": self.where.field,
+            "detail": self.where.detail,
+            "where": str(self.where),
+            "fix": self.fix,
+        }
+
+
+class Locator:
+    """Places in one YAML file, by field path, with the line each field is on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @cached_property
+    def _doc(self) -> YamlDoc | None:
+        try:
+            return read_yaml(self.path)
+        except YamlProblem:
+            return None
+
+    def place(self, loc: FieldPath = (), detail: str = "") -> Place:
+        """The field at loc (or the file itself for an empty loc), with its line."""
+        if not loc:
+            return Place(self.path, detail=detail)
+        line = self._doc.where(loc)[0] if self._doc is not None else None
+        return Place(self.path, format_path(loc), line, detail)
+
+
+def passed(check: str, message: str, where: Place) -> Finding:
+    return Finding(check, Status.PASS, message, where)
+
+
+def failed(check: str, message: str, where: Place, fix: str) -> Finding:
+    return Finding(check, Status.FAIL, message, where, fix)

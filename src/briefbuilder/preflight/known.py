@@ -1,0 +1,25 @@
+"""Known failures: checks that fail today for a documented reason outside the brief.
+
+A known failure is still shown (status "known", with its reason) but does not make
+preflight exit 1. Remove an entry as soon as its cause is fixed; the check then
+passes or fails like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .findings import Finding, Status
+
+KNOWN_FAILURES = {
+    "pdf.notes": "WeasyPrint 70 tags a footnote's body as NonStruct/Span, not Note, and "
+                 "briefbuilder's PDF writer does not retag it yet",
+}
+
+
+def settle(findings: list[Finding]) -> list[Finding]:
+    """Failures of known-failing checks become KNOWN, their reason added to the fix."""
+    return [replace(f, status=Status.KNOWN,
+                    fix=f"known failure: {KNOWN_FAILURES[f.check]}. {f.fix}")
+            if f.status is Status.FAIL and f.check in KNOWN_FAILURES else f
+            for f in findings]

@@ -1,0 +1,288 @@
+"""Section 508 / PDF/UA-1 checks read from the built PDF itself (through pdf_reader).
+
+Each check returns its failures, or one passing finding. A failure names the brief
+field that made the offending part when there is one (the n-th heading, table or
+figure of the PDF is the n-th of the brief), else the brief file and the PDF page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model.inline import check_href
+from ..writers.docx.geometry import Geometry
+from . import brief_map
+from .findings import Finding, failed, passed
+from .pdf_reader import Element, PdfDoc
+from .subject import Subject
+from .text import same_text
+
+REBUILD = "rebuild with 'briefbuilder build --force'; if it persists, report a briefbuilder bug"
+HEADING = re.compile(r"^H([1-6])$")
+TABLE_GROUPS = ("THead", "TBody", "TFoot")
+
+Check = Callable[[Subject, PdfDoc], list[Finding]]
+
+
+def _verdict(check: str, failures: list[Finding], ok: str, subject: Subject) -> list[Finding]:
+    return failures or [passed(check, ok, subject.in_pdf())]
+
+
+def tagged(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """A structure tree, and MarkInfo /Marked true."""
+    failures = []
+    if pdf.root is None:
+        failures.append(failed("pdf.tagged", "the PDF has no structure tree (untagged)",
+                               subject.in_pdf(), REBUILD))
+    if not pdf.marked:
+        failures.append(failed("pdf.tagged", "the PDF does not declare MarkInfo /Marked true",
+                               subject.in_pdf(), REBUILD))
+    return _verdict("pdf.tagged", failures, "tagged, with a structure tree", subject)
+
+
+def pdfua_identifier(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """The XMP metadata claims PDF/UA-1 (pdfuaid:part = 1)."""
+    if pdf.pdfua_part == "1":
+        return [passed("pdf.pdfua-id", "XMP declares PDF/UA-1", subject.in_pdf())]
+    found = f"pdfuaid:part is {pdf.pdfua_part!r}" if pdf.pdfua_part else "no pdfuaid:part"
+    return [failed("pdf.pdfua-id", f"the XMP metadata has {found}, not PDF/UA-1",
+                   subject.in_pdf(), REBUILD)]
+
+
+def title(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """The brief's title is the PDF's title, and viewers are asked to show it."""
+    wanted = subject.edition.brief.title
+    where = subject.brief.place(("title",), subject.pdf.name)
+    failures = []
+    for name, value in (("document title (Info /Title)", pdf.info_title),
+                        ("XMP dc:title", pdf.xmp_title)):
+        if not value or not value.strip():
+            failures.append(failed("pdf.title", f"the PDF has no {name}", where, REBUILD))
+        elif not same_text(value, wanted):
+            failures.append(failed("pdf.title", f"the PDF's {name} is {value!r}, not the "
+                                   f"brief's title {wanted!r}", where,
+                                   "the PDF is out of date: " + REBUILD))
+    if not pdf.display_doc_title:
+        failures.append(failed("pdf.title", "viewers show the file name, not the title "
+                               "(ViewerPreferences /DisplayDocTitle is not true)", where,
+                               REBUILD))
+    return _verdict("pdf.title", failures, "title set and shown by viewers", subject)
+
+
+def language(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """/Lang is the brief's language."""
+    wanted = subject.edition.brief.lang
+    where = subject.brief.place(("lang",), subject.pdf.name)
+    if pdf.lang is None:
+        return [failed("pdf.lang", "the PDF declares no language (/Lang)", where, REBUILD)]
+    if not same_language(pdf.lang, wanted):
+        return [failed("pdf.lang", f"the PDF's language is {pdf.lang!r} but the brief's lang "
+                       f"is {wanted!r}", where, "the PDF is out of date: " + REBUILD)]
+    return [passed("pdf.lang", f"/Lang is {pdf.lang!r}", subject.in_pdf())]
+
+
+def same_language(found: str, wanted: str) -> bool:
+    """'en-US' is 'en'; a region the brief names must match too."""
+    found_parts = found.lower().split("-")
+    wanted_parts = wanted.lower().split("-")
+    return found_parts[:len(wanted_parts)] == wanted_parts
+
+
+def figure_alt(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every Figure element has alt text, and each figure of the brief is a Figure."""
+    fields = brief_map.figure_fields(subject.edition.brief)
+    figures = pdf.elements("Figure")
+    failures = []
+    for index, element in enumerate(figures):
+        if element.alt is None or not element.alt.strip():
+            where = (subject.brief.place((*fields[index], "alt"), f"page {element.page}")
+                     if index < len(fields) else subject.in_pdf(f"page {element.page}"))
+            failures.append(failed("pdf.figure-alt", f"figure {index + 1} (page "
+                                   f"{element.page}) has no alt text", where,
+                                   "write what the image shows under alt:, then rebuild"))
+    if len(figures) < len(fields):
+        failures.append(failed(
+            "pdf.figure-alt", f"the brief has {len(fields)} figure(s) but the PDF tags "
+            f"{len(figures)} as Figure", subject.brief.place(fields[len(figures)],
+                                                             subject.pdf.name), REBUILD))
+    return _verdict("pdf.figure-alt", failures,
+                    f"{len(figures)} figure(s), each with alt text", subject)
+
+
+def headings(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Headings start at H1, are not empty, and never skip a level."""
+    found = heading_outline(pdf)
+    outline = brief_map.outline(subject.edition.brief)
+    if not found:
+        return [failed("pdf.headings", "the PDF has no heading tags (H1-H6)", subject.in_pdf(),
+                       REBUILD)]
+    failures = []
+    previous = 0
+    for index, (level, text, page) in enumerate(found):
+        where = (subject.brief.place(outline[index][0], f"page {page}")
+                 if index < len(outline) else subject.in_pdf(f"page {page}"))
+        shown = f"heading {text!r}" if text else f"heading {index + 1}"
+        if not text.strip():
+            failures.append(failed("pdf.headings", f"{shown} (H{level}) is empty", where,
+                                   "give the heading text, or remove it"))
+        if level > previous + 1:
+            after = f"H{previous}" if previous else "the start of the document"
+            skipped = ", ".join(f"H{n}" for n in range(previous + 1, level))
+            failures.append(failed(
+                "pdf.headings", f"{shown} is H{level} right after {after} (skips {skipped})",
+                where, "tag headings one level at a time: the title H1, section headings H2 "
+                "(check heading tags in the theme's templates/), then rebuild"))
+        previous = level
+    levels = " ".join(f"H{level}" for level, _, _ in found)
+    return _verdict("pdf.headings", failures, f"{len(found)} heading(s) in order: {levels}",
+                    subject)
+
+
+def heading_outline(pdf: PdfDoc) -> list[tuple[int, str, int | None]]:
+    """(level, text, page) of every H1-H6 element, in document order."""
+    found = []
+    for element in pdf.elements(*(f"H{n}" for n in range(1, 7))):
+        match = HEADING.match(element.role)
+        if match:
+            found.append((int(match.group(1)), element.text.strip(), element.page))
+    return found
+
+
+def table_rows(table: Element) -> list[list[str]]:
+    """Each row of a Table element as its cells' roles (TH or TD)."""
+    rows: list[Element] = []
+    for child in table.children:
+        if child.role in TABLE_GROUPS:
+            rows += [row for row in child.children if row.role == "TR"]
+        elif child.role == "TR":
+            rows.append(child)
+    return [[c.role for c in row.children if c.role in ("TH", "TD")] for row in rows]
+
+
+def table_headers(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every table's first row is header cells (TH)."""
+    fields = brief_map.tables(subject.edition.brief)
+    tables = pdf.elements("Table")
+    failures = []
+    for index, table in enumerate(tables):
+        rows = table_rows(table)
+        if not rows or not rows[0] or any(role != "TH" for role in rows[0]):
+            where = (subject.brief.place((*fields[index][0], "header"), f"page {table.page}")
+                     if index < len(fields) else subject.in_pdf(f"page {table.page}"))
+            failures.append(failed("pdf.table-headers", f"table {index + 1} (page {table.page})"
+                                   " has no header row of TH cells", where,
+                                   "give the table a header: row, then rebuild"))
+    return _verdict("pdf.table-headers", failures,
+                    f"{len(tables)} table(s), each with a header row", subject)
+
+
+def links(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every link annotation has a description, an allowed URI, and sits in a Link tag."""
+    brief = subject.edition.brief
+    failures = []
+    for link in pdf.links:
+        target = link.uri or "an in-document target"
+        where = subject.brief.place(brief_map.link_field(brief, link.uri or ""),
+                                    f"page {link.page}")
+        if link.uri is not None:
+            try:
+                check_href(link.uri)
+            except ValueError as exc:
+                failures.append(failed("pdf.links", str(exc), where, "fix the link"))
+        if not (link.contents or "").strip():
+            failures.append(failed("pdf.links", f"the link to {target} on page {link.page} "
+                                   "has no description (/Contents)", where, REBUILD))
+        if link.tag != "Link":
+            failures.append(failed("pdf.links", f"the link to {target} on page {link.page} "
+                                   "is not tagged as a Link", where, REBUILD))
+    return _verdict("pdf.links", failures,
+                    f"{len(pdf.links)} link annotation(s), described and tagged", subject)
+
+
+def furniture(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Running headers and footers are artifacts; nothing is painted untagged or orphaned.
+
+    Text in the page margins must be an /Artifact, except the masthead on page 1: its
+    words (publisher, series, date) are content, tagged before the title; its band
+    and rules are drawings, which must be artifacts or inside tagged content.
+    """
+    geometry = Geometry.of(subject.theme.brand)
+    top = geometry.height.pt - geometry.top.pt
+    bottom = geometry.bottom.pt
+    masthead = _masthead_marks(pdf)
+    failures = []
+    for page in pdf.pages:
+        loose = [r for r in page.runs if not r.mark.tagged and r.text.strip()]
+        margin = [r for r in page.runs if (r.y > top or r.y < bottom) and not r.mark.artifact
+                  and (page.number, r.mark.mcid) not in masthead and r.text.strip()]
+        images = [i for i in page.images if not i.mark.tagged]
+        where = subject.in_pdf(f"page {page.number}")
+        if margin:
+            shown = " / ".join(r.text.strip() for r in margin[:3])
+            failures.append(failed("pdf.artifacts", f"page {page.number}: running header or "
+                                   f"footer text is tagged as content: {shown!r}", where,
+                                   "briefbuilder's PDF writer must mark page-margin text as "
+                                   "/Artifact: " + REBUILD))
+        for what, count in (("text run(s)", len(loose)), ("image(s)", len(images)),
+                            ("drawing(s)", page.unmarked_graphics)):
+            if count:
+                failures.append(failed("pdf.artifacts", f"page {page.number}: {count} {what} "
+                                       "neither tagged nor marked as artifact", where, REBUILD))
+    if pdf.orphans:
+        pages = sorted({page for page, _ in pdf.orphans})
+        failures.append(failed(
+            "pdf.artifacts", f"{len(pdf.orphans)} tagged content item(s) on page(s) "
+            f"{', '.join(map(str, pages))} belong to no structure element (neither content a "
+            "reader reaches nor artifact)", subject.in_pdf(), REBUILD))
+    return _verdict("pdf.artifacts", failures,
+                    "running header and footer are artifacts; all content is tagged", subject)
+
+
+def _masthead_marks(pdf: PdfDoc) -> set[tuple[int, int | None]]:
+    """Marked content of page 1 tagged before the first H1: the masthead's words."""
+    found: set[tuple[int, int | None]] = set()
+    if pdf.root is None:
+        return found
+    for element in pdf.root.walk():
+        if element.role == "H1":
+            break
+        found |= {(page, mcid) for page, mcid in element.marks if page == 1}
+    return found
+
+
+def notes(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Each footnote is tagged as a Note."""
+    keys = subject.edition.brief.footnote_order()
+    found = pdf.elements("Note")
+    if len(found) >= len(keys):
+        return [passed("pdf.notes", f"{len(keys)} footnote(s), tagged as Note", subject.in_pdf())]
+    missing = keys[len(found)]
+    return [failed("pdf.notes", f"{len(keys)} footnote(s) but {len(found)} Note tag(s): "
+                   "footnotes are not tagged as notes",
+                   subject.brief.place(("footnotes", missing), subject.pdf.name),
+                   "briefbuilder's PDF writer must tag each footnote as /Note: " + REBUILD)]
+
+
+def fonts(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every font is embedded and maps its glyphs to Unicode."""
+    failures = []
+    for font in pdf.fonts:
+        where = subject.brand.place(("fonts",), subject.pdf.name)
+        if not font.embedded:
+            failures.append(failed("pdf.fonts", f"font {font.name!r} is not embedded", where,
+                                   "use a font installed as a fontpkg package in the theme's "
+                                   "fonts:, then rebuild"))
+        if not font.to_unicode:
+            failures.append(failed("pdf.fonts", f"font {font.name!r} has no ToUnicode map "
+                                   "(text cannot be read aloud or copied)", where, REBUILD))
+    return _verdict("pdf.fonts", failures, f"{len(pdf.fonts)} font(s), all embedded", subject)
+
+
+CHECKS: tuple[Check, ...] = (tagged, pdfua_identifier, title, language, figure_alt, headings,
+                             table_headers, links, furniture, notes, fonts)
+
+
+def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every PDF check on one built PDF."""
+    return [finding for check in CHECKS for finding in check(subject, pdf)]

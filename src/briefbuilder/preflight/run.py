@@ -1,0 +1,129 @@
+"""preflight(): check every built output of a content folder and report, per brief edition."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pikepdf
+from docx.opc.exceptions import OpcError
+from rich.console import Console
+
+from ..brand import Theme
+from ..build import Job, Options, plan
+from ..cache import read_manifest, sha256_file
+from ..errors import ThemeError
+from ..loader import load_project
+from ..progress import print_problems
+from ..themes import load_theme
+from .consistency import check_consistency
+from .content_checks import check_content
+from .contrast import theme_contrast
+from .docx_checks import check_docx
+from .docx_reader import read_docx
+from .findings import Finding, Status, failed
+from .known import settle
+from .pages import page_budget
+from .pdf_checks import check_pdf
+from .pdf_reader import read_pdf
+from .pdfua_checks import check_pdfua
+from .report import BriefReport, show, show_json
+from .subject import Subject
+
+FORMATS = ("pdf", "docx")
+NOT_BUILT = "not built: run briefbuilder build first"
+T = TypeVar("T")
+# SyntaxError: lxml's XMLSyntaxError, for a damaged part of a .docx
+UNREADABLE = (pikepdf.PdfError, zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError,
+              OSError)
+
+
+def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
+    """Check every brief edition under content against its outputs in out.
+
+    Returns 0 when nothing fails, 1 when a check fails (known failures and warnings
+    do not count) or the content has errors. Raises UsageError for a content folder
+    that does not exist or holds no series.
+    """
+    project = load_project(content)
+    jobs, problems = plan(project, Options(out, FORMATS))
+    problems = project.errors + problems
+    themes: dict[Path, Theme] = {}
+    reports = []
+    by_edition: dict[Path, dict[str, Job]] = {}
+    for job in jobs:
+        by_edition.setdefault(job.edition.path, {})[job.fmt] = job
+    for formats in by_edition.values():
+        try:
+            theme = _theme(themes, formats["pdf"].theme_folder)
+        except ThemeError as exc:
+            problems += exc.problems
+            continue
+        reports.append(check_edition(formats, theme, out))
+    if as_json:
+        show_json(console, reports)
+    else:
+        print_problems(console, problems)
+        show(console, reports)
+    failed_any = any(f.status is Status.FAIL for r in reports for f in r.findings)
+    return 1 if failed_any or problems else 0
+
+
+def _theme(themes: dict[Path, Theme], folder: Path) -> Theme:
+    if folder not in themes:
+        themes[folder] = load_theme(folder)
+    return themes[folder]
+
+
+def check_edition(jobs: dict[str, Job], theme: Theme, out: Path) -> BriefReport:
+    """Every check of one brief edition, given its pdf and docx jobs."""
+    edition = jobs["pdf"].edition
+    subject = Subject(edition, theme, jobs["pdf"].output, jobs["docx"].output)
+    findings = [finding for job in jobs.values() for finding in _freshness(subject, job, out)]
+    pdf = _read(subject, subject.pdf, read_pdf, findings)
+    docx = _read(subject, subject.docx, read_docx, findings)
+    findings += check_content(subject, pdf)
+    findings += theme_contrast(subject)
+    if pdf is not None:
+        findings += page_budget(subject, len(pdf.pages))
+        findings += check_pdf(subject, pdf) + check_pdfua(subject)
+    if docx is not None:
+        findings += check_docx(subject, docx)
+    if pdf is not None and docx is not None:
+        findings += check_consistency(subject, pdf, docx)
+    return BriefReport(str(edition.path), edition.brief.lang,
+                       tuple(str(job.output) for job in jobs.values()), settle(findings))
+
+
+def _freshness(subject: Subject, job: Job, out: Path) -> list[Finding]:
+    """Missing and out-of-date outputs fail; outputs changed after the build are flagged."""
+    where = subject.brief.place(detail=str(job.output))
+    if not job.output.is_file():
+        return [failed("output.built", f"{job.output.name}: {NOT_BUILT}", where,
+                       f"briefbuilder build {subject.edition.path.parent} --out {out}")]
+    entry = read_manifest(out).get(job.relative)
+    if entry is not None and entry.content_hash != job.content_hash:
+        return [failed("output.built", f"{job.output.name} was built from an older version of "
+                       "the brief, its images or its theme", where,
+                       f"briefbuilder build {subject.edition.path.parent} --out {out}")]
+    if entry is None or entry.sha256 != sha256_file(job.output):
+        return [Finding("output.built", Status.WARN, f"{job.output.name} is not the file "
+                        "briefbuilder built (changed since, or not in the manifest)", where,
+                        "rebuild it unless the change was made on purpose")]
+    return [Finding("output.built", Status.PASS, f"{job.output.name} is up to date", where)]
+
+
+def _read(subject: Subject, path: Path, reader: Callable[[Path], T],
+             findings: list[Finding]) -> T | None:
+    """Read an output; None when it is missing or cannot be read (a finding says why)."""
+    if not path.is_file():
+        return None
+    try:
+        return reader(path)
+    except UNREADABLE as exc:
+        findings.append(failed("output.readable", f"cannot read {path.name}: {exc}",
+                               subject.brief.place(detail=str(path)),
+                               "rebuild it with 'briefbuilder build --force'"))
+        return None

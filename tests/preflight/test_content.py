@@ -1,0 +1,111 @@
+"""Fixture briefs that each break one rule, built once; preflight names the field and fails."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from .conftest import CHART, GOOD, Built, MakeProject, run_preflight
+
+
+def tiny_png() -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (160, 80), "navy").save(data, "PNG")
+    return data.getvalue()
+
+
+PAGE_BREAKS = """\
+title: Three Pages
+date: 2024-09-01
+max_pages: 2
+sections:
+  - body:
+      - First page.
+      - page-break: true
+      - Second page.
+      - page-break: true
+      - Third page.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(make_project: MakeProject) -> dict[str, Built]:
+    return make_project({
+        "good": {"b.en.yaml": GOOD, "chart.png": CHART},
+        "alt": {"b.en.yaml": GOOD.replace("alt: Bar chart of workers reached per year, "
+                                          "rising from 2019 to 2023.", "alt: image.png"),
+                "chart.png": CHART},
+        "dpi": {"b.en.yaml": GOOD.replace("image: chart.png", "image: tiny.png"),
+                "tiny.png": tiny_png()},
+        "pages": {"b.en.yaml": PAGE_BREAKS},
+        "link": {"b.en.yaml": GOOD.replace("(https://example.org/report)", "(#)"),
+                 "chart.png": CHART},
+        "unused": {"b.en.yaml": GOOD.replace("  src:", "  spare: Never cited.\n  src:"),
+                   "chart.png": CHART},
+    })
+
+
+def test_a_brief_that_breaks_nothing_passes(built: dict[str, Built]) -> None:
+    result = run_preflight(built["good"])
+    assert result.code == 0
+    assert result.failures() == []
+    assert {f["check"] for f in result.failures("known")} == {"pdf.notes"}
+
+
+def test_alt_text_that_is_a_file_name_fails(built: dict[str, Built]) -> None:
+    result = run_preflight(built["alt"])
+    assert result.code == 1
+    [finding] = result.failures()
+    assert finding["check"] == "content.alt-text"
+    assert finding["message"] == ("alt text 'image.png' looks like a file name, not a "
+                                  "description of the image")
+    assert (finding["field"], finding["line"]) == ("sections[1].body[1].figure.alt", 13)
+    assert finding["fix"] == "describe what the image shows and why it matters, in a sentence"
+
+
+def test_a_figure_under_150_dpi_fails(built: dict[str, Built]) -> None:
+    result = run_preflight(built["dpi"])
+    assert result.code == 1
+    [finding] = result.failures()
+    assert finding["check"] == "content.image-dpi"
+    assert re.fullmatch(r"tiny\.png is 160 px wide, printed \d\.\d\d in wide: \d+ dpi "
+                        r"\(needs 150\)", finding["message"]), finding["message"]
+    assert (finding["field"], finding["line"]) == ("sections[1].body[1].figure.image", 12)
+    assert re.fullmatch(r"use an image at least \d+ px wide", finding["fix"])
+
+
+def test_a_three_page_brief_over_its_budget_of_two_fails(built: dict[str, Built]) -> None:
+    result = run_preflight(built["pages"])
+    assert result.code == 1
+    [finding] = result.failures()
+    assert finding["check"] == "pages.budget"
+    assert finding["message"] == "the PDF has 3 pages; max_pages is 2"
+    assert (finding["field"], finding["line"]) == ("max_pages", 3)
+    assert finding["fix"] == "shorten the brief by about 1 page(s), or raise max_pages"
+
+
+def test_a_link_to_hash_alone_fails(built: dict[str, Built]) -> None:
+    """The PDF writer also turns '#' into a file: link to the series folder (WeasyPrint
+    resolves it against the base URL), which the PDF and consistency checks catch."""
+    result = run_preflight(built["link"])
+    assert result.code == 1
+    folder = built["link"].series.as_uri() + "/"
+    assert [(f["check"], f["message"], f["field"]) for f in result.failures()] == [
+        ("content.links", "link to '#' goes nowhere", "sections[1].body[0]"),
+        ("pdf.links", f"link target {folder!r} uses 'file:'; allowed are https:, http:, "
+                      "mailto: and in-document anchors (#id)", ""),
+        ("same.links", f"the PDF links to {folder} but the Word draft does not", ""),
+    ]
+
+
+def test_a_footnote_never_cited_fails(built: dict[str, Built]) -> None:
+    result = run_preflight(built["unused"])
+    assert result.code == 1
+    [finding] = result.failures()
+    assert finding["check"] == "content.footnotes"
+    assert finding["message"] == ("footnote 'spare' is defined but never cited in the text, "
+                                  "so it is not printed")
+    assert (finding["field"], finding["line"]) == ("footnotes.spare", 4)

@@ -1,0 +1,95 @@
+"""Built outputs edited after the build, each breaking one rule: preflight finds the break
+in the output and names the brief field it came from."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from .conftest import CHART, GOOD, Built, MakeProject, run_preflight
+
+
+@pytest.fixture(scope="module")
+def good(make_project: MakeProject) -> Built:
+    return make_project({"s": {"b.en.yaml": GOOD, "chart.png": CHART}})["s"]
+
+
+def rewrite_part(docx: Path, part: str, old: str, new: str) -> None:
+    """Replace text inside one part of a .docx, keeping every other part as it was."""
+    with zipfile.ZipFile(docx) as source:
+        items = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            if info.filename == part:
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            target.writestr(info, data)
+
+
+def retag(pdf: Path, old: str, new: str) -> None:
+    """Change the role of the first structure element tagged old."""
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        todo = [document.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop(0)
+            if node.get("/S") == pikepdf.Name(old):
+                node.S = pikepdf.Name(new)
+                break
+            kid = node.get("/K")
+            kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid]
+            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+        else:
+            raise AssertionError(f"no {old} element")
+        document.save(pdf)
+
+
+def only_failures(result_findings: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [(f["check"], f["message"], f["field"], f["line"]) for f in result_findings]
+
+
+def test_a_skipped_heading_level_fails(good: Built, tmp_path: Path) -> None:
+    built = good.copy(tmp_path / "out")
+    retag(built.output("b.en.pdf"), "/H2", "/H4")
+    result = run_preflight(built)
+    assert result.code == 1
+    [skip, outline] = result.failures()
+    assert skip["check"] == "pdf.headings"
+    assert skip["message"].casefold() == (
+        "heading 'findings' is h4 right after h1 (skips h2, h3)")
+    assert (skip["field"], skip["line"], skip["detail"]) == ("sections[1].heading", 8, "page 1")
+    assert outline["check"] == "same.headings"
+    assert outline["message"].casefold() == (
+        "heading 2 differs: pdf h4 'findings' (page 1), word heading 1 'findings'")
+    assert [f["message"] for f in result.failures("warn") if f["check"] == "output.built"] == [
+        "b.en.pdf is not the file briefbuilder built (changed since, or not in the manifest)"]
+
+
+def test_a_footnote_changed_in_the_word_draft_fails(good: Built, tmp_path: Path) -> None:
+    built = good.copy(tmp_path / "out")
+    rewrite_part(built.output("b.en.docx"), "word/footnotes.xml", "Source notes", "Other notes")
+    result = run_preflight(built)
+    assert result.code == 1
+    assert only_failures(result.failures()) == [(
+        "same.footnotes", "footnote 1 of the Word draft, 'Other notes, see the data.', is not "
+        "in the PDF", "footnotes.src", 4)]
+    [finding] = result.failures()
+    assert finding["detail"] == "b.en.pdf text; b.en.docx word/footnotes.xml"
+
+
+def test_a_picture_without_alt_text_in_the_word_draft_fails(good: Built, tmp_path: Path) -> None:
+    built = good.copy(tmp_path / "out")
+    rewrite_part(built.output("b.en.docx"), "word/document.xml",
+                 'descr="Bar chart of workers reached per year, rising from 2019 to 2023."',
+                 'descr=""')
+    result = run_preflight(built)
+    assert result.code == 1
+    assert only_failures(result.failures()) == [
+        ("word.alt-text", "picture 1 (chart.png) has no alt text",
+         "sections[1].body[1].figure.alt", 13),
+        ("same.figures", "figure 1 differs: the PDF's alt text is 'Bar chart of workers "
+         "reached per year, rising from 2019 to …', the Word draft's empty",
+         "sections[1].body[1].figure.alt", 13),
+    ]

@@ -1,0 +1,78 @@
+"""The sample series (both languages), built once: every check passes or is a known failure."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from briefbuilder.preflight.run import preflight
+
+from ..conftest import SAMPLE
+from .conftest import Built, build_outputs, run_preflight
+
+CHECKS = {
+    "output.built", "content.links", "content.footnotes", "content.alt-text",
+    "content.image-dpi", "theme.contrast", "pages.budget", "pdf.tagged", "pdf.pdfua-id",
+    "pdf.title", "pdf.lang", "pdf.figure-alt", "pdf.headings", "pdf.table-headers",
+    "pdf.links", "pdf.artifacts", "pdf.notes", "pdf.fonts", "pdfua", "word.properties",
+    "word.alt-text", "word.headings", "word.table-header", "word.spacing", "word.contrast",
+    "same.footnotes", "same.links", "same.headings", "same.figures", "same.tables",
+}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("sample") / "out"
+    build_outputs(SAMPLE, out)
+    return Built(SAMPLE, out)
+
+
+def test_every_check_runs_on_both_languages(sample: Built) -> None:
+    result = run_preflight(sample)
+    assert [(b["brief"], b["lang"]) for b in result.report["briefs"]] == [
+        (str(SAMPLE / "mexico-auto" / "introduction.en.yaml"), "en"),
+        (str(SAMPLE / "mexico-auto" / "introduction.es.yaml"), "es")]
+    for brief in result.report["briefs"]:
+        assert {f["check"] for f in brief["findings"]} == CHECKS
+
+
+def test_the_sample_series_passes(sample: Built) -> None:
+    result = run_preflight(sample)
+    assert result.code == 0
+    assert result.failures() == []
+    assert [(f["check"], f["field"]) for f in result.failures("known")] == [
+        ("pdf.notes", "footnotes.ita"), ("pdf.notes", "footnotes.ita")]
+
+
+def test_the_seed_brief_fits_two_pages(sample: Built) -> None:
+    pages = [f["message"] for f in run_preflight(sample).of("pages.budget")]
+    assert pages == ["2 of at most 2 page(s)", "2 of at most 2 page(s)"]
+
+
+@pytest.mark.xfail(strict=True, reason="WeasyPrint 70 tags footnote bodies as NonStruct/Span, "
+                   "not Note, and the PDF writer does not retag them (known.py)")
+def test_footnotes_are_tagged_as_notes(sample: Built) -> None:
+    assert {f["status"] for f in run_preflight(sample).of("pdf.notes")} == {"pass"}
+
+
+def test_the_table_names_check_status_place_and_fix(sample: Built) -> None:
+    console = Console(file=io.StringIO(), width=240)
+    assert preflight(sample.series, sample.out, False, console) == 0
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "introduction.en.yaml (en)" in text and "introduction.es.yaml (es)" in text
+    assert "introduction.en.yaml:19 footnotes.ita (introduction.en.pdf)" in text
+    assert "known failure: WeasyPrint 70 tags a footnote's body as NonStruct/Span" in text
+    assert text.rstrip().endswith("0 failed, 2 known failure(s), 2 warning(s)")
+
+
+def test_outputs_not_built_are_named(tmp_path: Path) -> None:
+    result = run_preflight(Built(SAMPLE, tmp_path / "empty"))
+    assert result.code == 1
+    missing = [f for f in result.failures() if f["check"] == "output.built"]
+    assert [f["message"] for f in missing] == [
+        f"introduction.{lang}.{fmt}: not built: run briefbuilder build first"
+        for lang in ("en", "es") for fmt in ("pdf", "docx")]
+    assert {f["check"] for f in result.failures()} == {"output.built"}

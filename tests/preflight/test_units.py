@@ -1,0 +1,80 @@
+"""The small pieces: contrast math, ToUnicode maps, language tags, text keys, known failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.preflight.contrast import advice, is_large, ratio
+from briefbuilder.preflight.findings import Finding, Place, Status
+from briefbuilder.preflight.known import settle
+from briefbuilder.preflight.pdf_checks import same_language
+from briefbuilder.preflight.pdf_text import parse_cmap
+from briefbuilder.preflight.text import same_text, shorten
+
+CMAP = """/CIDInit /ProcSet findresource begin
+begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0003> <0020> <0024> <0041> endbfchar
+2 beginbfrange <0044> <0046> <0061> <0050> <0051> [<00660069> <00E9>] endbfrange
+endcmap"""
+
+
+@pytest.mark.parametrize(("fg", "bg", "expected"), [
+    ("#000000", "#FFFFFF", 21.0), ("#FFFFFF", "#FFFFFF", 1.0), ("#767676", "#FFFFFF", 4.54),
+    ("#14305C", "#FFFFFF", 13.07), ("#B5892E", "#E9EEF6", 2.74)])
+def test_contrast_ratio_matches_wcag(fg: str, bg: str, expected: float) -> None:
+    assert round(ratio(fg, bg), 2) == expected
+    assert round(ratio(bg, fg), 2) == expected
+
+
+def test_advice_names_the_nearest_passing_color() -> None:
+    assert advice("colors.muted", "#AAAAAA", "#FFFFFF", 4.5) == (
+        "change colors.muted to #767676 or darker")
+    lighter = advice("colors.on_primary", "#5A6A8A", "#14305C", 4.5)
+    assert lighter.endswith(" or lighter")
+    assert ratio(lighter.split()[3], "#14305C") >= 4.5
+
+
+def test_large_text_is_18_pt_or_14_pt_bold() -> None:
+    assert is_large(18, False) and is_large(14, True)
+    assert not is_large(17.5, False) and not is_large(13.5, True)
+
+
+def test_tounicode_maps_are_read() -> None:
+    decoder = parse_cmap(CMAP)
+    assert decoder.width == 2
+    assert decoder.decode(bytes.fromhex("0024004400450046000300500051")) == "Aabc fié"
+    assert decoder.decode(bytes.fromhex("0099")) == "\ufffd"
+
+
+@pytest.mark.parametrize(("found", "wanted", "same"), [
+    ("en", "en", True), ("en-US", "en", True), ("EN-us", "en-US", True), ("es-MX", "es", True),
+    ("es", "en", False), ("en", "en-US", False), ("en-GB", "en-US", False)])
+def test_languages_match_by_subtags(found: str, wanted: str, same: bool) -> None:
+    assert same_language(found, wanted) is same
+
+
+def test_text_compares_letters_and_digits_only() -> None:
+    assert same_text("INVESTING IN MEXICO\u2019S AUTO", "Investing in Mexico's auto")
+    assert same_text("multi-\nfaceted", "multifaceted")
+    assert not same_text("Source notes", "Other notes")
+    assert shorten("a " * 40, 10) == "a a a a a…"
+
+
+def test_known_failures_are_marked_and_others_left_alone() -> None:
+    where = Place(Path("b.en.yaml"))
+    notes = Finding("pdf.notes", Status.FAIL, "no Note tags", where, "retag")
+    other = Finding("pdf.lang", Status.FAIL, "no /Lang", where, "rebuild")
+    passing = Finding("pdf.notes", Status.PASS, "ok", where)
+    settled = settle([notes, other, passing])
+    assert [f.status for f in settled] == [Status.KNOWN, Status.FAIL, Status.PASS]
+    assert settled[0].fix.startswith("known failure: WeasyPrint 70 tags a footnote's body")
+    assert settled[0].fix.endswith("retag")
+
+
+def test_places_read_as_file_line_field() -> None:
+    assert str(Place(Path("/elsewhere/b.en.yaml"), "sections[1].heading", 8, "page 1")) == (
+        "/elsewhere/b.en.yaml:8 sections[1].heading (page 1)")
+    assert str(Place(Path("b.en.yaml"))) == "b.en.yaml"
