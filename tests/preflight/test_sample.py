@@ -15,7 +15,7 @@ from .conftest import Built, build_outputs, run_preflight
 
 CHECKS = {
     "output.built", "content.links", "content.footnotes", "content.alt-text",
-    "content.image-dpi", "theme.contrast", "pages.budget", "pdf.tagged", "pdf.pdfua-id",
+    "content.image-dpi", "pages.budget", "pdf.contrast", "pdf.tagged", "pdf.pdfua-id",
     "pdf.title", "pdf.lang", "pdf.figure-alt", "pdf.headings", "pdf.table-headers",
     "pdf.links", "pdf.artifacts", "pdf.notes", "pdf.fonts", "pdfua", "word.properties",
     "word.alt-text", "word.headings", "word.table-header", "word.spacing", "word.contrast",

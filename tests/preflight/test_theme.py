@@ -23,16 +23,16 @@ def built(make_project: MakeProject) -> Built:
                         edit_styles=light_muted)["s"]
 
 
-def test_a_low_contrast_theme_color_fails(built: Built) -> None:
+def test_a_low_contrast_theme_color_fails_in_the_pdf(built: Built) -> None:
     result = run_preflight(built)
     assert result.code == 1
-    [theme] = result.of("theme.contrast")
-    assert theme["status"] == "fail"
-    assert theme["message"] == ("colors.muted #AAAAAA on the paper (#FFFFFF) is 2.32:1; "
-                                "footer, captions and credits need 4.5:1 (WCAG AA)")
-    assert theme["file"].endswith("styles/ilab/brand.yaml")
-    assert (theme["field"], theme["line"]) == ("colors.muted", 7)
-    assert theme["fix"] == "change colors.muted to #767676 or darker"
+    [pdf] = result.of("pdf.contrast")
+    assert pdf["status"] == "fail"
+    assert re.fullmatch(r"'[^']+' \(page 1\) and \d+ more: text #AAAAAA on the paper is "
+                        r"2\.32:1; needs 4\.5:1 \(\d+(\.\d)? pt, WCAG AA\)", pdf["message"])
+    assert pdf["file"].endswith("styles/ilab/brand.yaml")
+    assert (pdf["field"], pdf["line"]) == ("colors.muted", 7)
+    assert pdf["fix"] == "change colors.muted to #767676 or darker"
 
 
 def test_the_word_styles_in_that_color_fail_too(built: Built) -> None:
@@ -44,4 +44,4 @@ def test_the_word_styles_in_that_color_fail_too(built: Built) -> None:
                         r"\(\d+(\.\d)? pt, WCAG AA\)")
     assert [f["message"] for f in word if footer.fullmatch(f["message"])], word
     failing = {f["check"] for f in result.failures()}
-    assert failing == {"theme.contrast", "word.contrast"}
+    assert failing == {"pdf.contrast", "word.contrast"}

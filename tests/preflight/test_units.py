@@ -10,6 +10,7 @@ from briefbuilder.preflight.contrast import advice, is_large, ratio
 from briefbuilder.preflight.findings import Finding, Place, Status
 from briefbuilder.preflight.known import settle
 from briefbuilder.preflight.pdf_checks import same_language
+from briefbuilder.preflight.pdf_content import Fill
 from briefbuilder.preflight.pdf_text import parse_cmap
 from briefbuilder.preflight.text import same_text, shorten
 
@@ -40,6 +41,13 @@ def test_advice_names_the_nearest_passing_color() -> None:
 def test_large_text_is_18_pt_or_14_pt_bold() -> None:
     assert is_large(18, False) and is_large(14, True)
     assert not is_large(17.5, False) and not is_large(13.5, True)
+
+
+def test_an_even_odd_frame_paints_only_its_ring() -> None:
+    rects = ((0.0, 0.0, 100.0, 100.0), (10.0, 10.0, 90.0, 90.0))
+    frame = Fill(rects, "#B5892E", even_odd=True)
+    assert frame.covers(5, 50) and not frame.covers(50, 50) and not frame.covers(150, 50)
+    assert Fill(rects, "#E9EEF6", even_odd=False).covers(50, 50)
 
 
 def test_tounicode_maps_are_read() -> None:

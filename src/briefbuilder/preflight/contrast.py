@@ -1,43 +1,23 @@
-"""WCAG 2.x contrast: relative luminance, contrast ratio, and the theme's color pairs.
+"""WCAG 2.x contrast: relative luminance, contrast ratio, and the PDF's text against what it
+is printed on.
 
-AA asks 4.5:1 for text and 3:1 for large text (18 pt, or 14 pt bold). The theme's
-pairs come from the roles brand.yaml documents for each color (brand.Colors): text
-colors on the paper, on the callout tint, and on the masthead band.
+AA asks 4.5:1 for text and 3:1 for large text (18 pt, or 14 pt bold). The PDF check
+reads every run of text with its color, size and weight and the filled rectangle
+under it (the paper when none): the theme's colors as its stylesheet uses them,
+so a stylesheet change is checked without a list to keep up to date here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .findings import Finding, failed, passed
+from .pdf_content import TextRun
+from .pdf_reader import PdfDoc
 from .subject import Subject
+from .text import shorten
 
 PAPER = "#FFFFFF"
 NORMAL_TEXT = 4.5
 LARGE_TEXT = 3.0
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A text color on a background, as the theme uses them (fields of brand.colors)."""
-
-    text: str
-    background: str  # a brand.colors field, or "paper"
-    use: str
-    large: bool = False
-
-
-THEME_PAIRS = (
-    Pair("text", "paper", "body text"),
-    Pair("muted", "paper", "footer, captions and credits"),
-    Pair("link", "paper", "links"),
-    Pair("primary", "paper", "headings"),
-    Pair("on_primary", "primary", "masthead band text"),
-    Pair("text", "tint", "callout and panel text"),
-    Pair("primary", "tint", "callout and panel titles"),
-    Pair("link", "tint", "links in callouts and panels"),
-    Pair("accent", "paper", "stat values (20 pt bold: large text)", large=True),
-)
 
 
 def luminance(color: str) -> float:
@@ -74,21 +54,49 @@ def advice(name: str, foreground: str, background: str, target: float) -> str:
     return f"change {name} to {candidate} or {'darker' if toward == 0 else 'lighter'}"
 
 
-def theme_contrast(subject: Subject) -> list[Finding]:
-    """Each text color of the theme against each background it is used on."""
+def contrast_failure(check: str, subject: Subject, what: str, foreground: str,
+                     background: str | None, size_pt: float, bold: bool,
+                     detail: str) -> Finding | None:
+    """A failing finding when foreground on background (None: paper) is under WCAG AA.
+
+    It names the brand color to change (the text's, else the background's) in brand.yaml.
+    """
+    shown_on = background or PAPER
+    value, target = ratio(foreground, shown_on), needed(is_large(size_pt, bold))
+    if value >= target:
+        return None
+    on = "the paper" if background is None else background
+    message = (f"{what}: text {foreground} on {on} is {value:.2f}:1; needs {target:g}:1 "
+               f"({size_pt:g} pt{' bold' if bold else ''}, WCAG AA)")
     colors = subject.theme.brand.colors.model_dump()
-    colors["paper"] = PAPER
+    names = {color.upper(): name for name, color in reversed(colors.items())}
+    text_name, ground_name = names.get(foreground.upper()), names.get(shown_on.upper())
+    if text_name is not None:
+        fix = advice(f"colors.{text_name}", foreground, shown_on, target)
+        if background is not None:
+            fix += " (or take the shading away from behind this text)"
+        return failed(check, message, subject.brand.place(("colors", text_name), detail), fix)
+    if background is not None and ground_name is not None:
+        return failed(check, message, subject.brand.place(("colors", ground_name), detail),
+                      advice(f"colors.{ground_name}", shown_on, foreground, target))
+    return failed(check, message, subject.brief.place(detail=detail),
+                  "give this text a darker color, or a lighter background, in the theme")
+
+
+def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """Every color of text in the PDF against the background it is printed on."""
+    groups: dict[tuple[str, str | None, bool], list[TextRun]] = {}
+    for run in (run for page in pdf.pages for run in page.runs if run.text.strip()):
+        groups.setdefault((run.color, run.background, is_large(run.size, run.bold)), []).append(run)
     failures = []
-    for pair in THEME_PAIRS:
-        fg, bg = colors[pair.text], colors[pair.background]
-        value, target = ratio(fg, bg), needed(pair.large)
-        if value < target:
-            on = f"the paper ({PAPER})" if pair.background == "paper" else \
-                f"colors.{pair.background} {bg}"
-            failures.append(failed(
-                "theme.contrast", f"colors.{pair.text} {fg} on {on} is {value:.2f}:1; "
-                f"{pair.use} need {target:g}:1 (WCAG AA)",
-                subject.brand.place(("colors", pair.text)),
-                advice(f"colors.{pair.text}", fg, bg, target)))
-    return failures or [passed("theme.contrast", f"{len(THEME_PAIRS)} color pairs meet WCAG AA",
-                               subject.brand.place())]
+    for runs in groups.values():
+        first = runs[0]
+        more = f" and {len(runs) - 1} more" if len(runs) > 1 else ""
+        finding = contrast_failure(
+            "pdf.contrast", subject, f"{shorten(first.text, 30)!r} (page {first.page}){more}",
+            first.color, first.background, round(first.size, 1), first.bold,
+            f"{subject.pdf.name}, page {first.page}")
+        if finding is not None:
+            failures.append(finding)
+    return failures or [passed("pdf.contrast", f"{len(groups)} text color(s) on their "
+                               "backgrounds meet WCAG AA", subject.in_pdf())]

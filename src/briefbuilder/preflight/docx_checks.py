@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import brief_map
-from .contrast import PAPER, advice, is_large, needed, ratio
+from .contrast import contrast_failure
 from .docx_reader import DocxDoc, Paragraph, WordTable
-from .docx_styles import TextLook
 from .findings import Finding, Place, failed, passed
 from .pdf_checks import REBUILD, same_language
 from .subject import Subject
@@ -150,8 +149,6 @@ def _paragraph_place(subject: Subject, doc: DocxDoc, paragraph: Paragraph) -> Pl
 
 def contrast(subject: Subject, doc: DocxDoc) -> list[Finding]:
     """Each style's text against its shading meets WCAG AA (4.5:1; 3:1 for large text)."""
-    colors = subject.theme.brand.colors.model_dump()
-    names = {value.upper(): name for name, value in reversed(colors.items())}
     failures = []
     seen: set[tuple[str, str, str | None, float, bool]] = set()
     for look in doc.looks:  # a paragraph style's own look first, then its uses
@@ -159,28 +156,12 @@ def contrast(subject: Subject, doc: DocxDoc) -> list[Finding]:
         if look.color == "auto" or key in seen:
             continue
         seen.add(key)
-        background = look.background or PAPER
-        value, target = ratio(look.color, background), needed(is_large(look.size_pt, look.bold))
-        if value < target:
-            failures.append(_contrast_failure(subject, look, value, target, names))
+        finding = contrast_failure("word.contrast", subject, look.label, look.color,
+                                   look.background, look.size_pt, look.bold, subject.docx.name)
+        if finding is not None:
+            failures.append(finding)
     return _verdict("word.contrast", failures,
                     f"{len(seen)} style combination(s) meet WCAG AA", subject)
-
-
-def _contrast_failure(subject: Subject, look: TextLook, value: float, target: float,
-                      names: dict[str, str]) -> Finding:
-    background = look.background or PAPER
-    on = "the paper" if look.background is None else background
-    message = (f"{look.label}: text {look.color} on {on} is {value:.2f}:1; needs {target:g}:1 "
-               f"({look.size_pt:g} pt{' bold' if look.bold else ''}, WCAG AA)")
-    name = names.get(look.color.upper())
-    if name is not None:
-        return failed("word.contrast", message,
-                      subject.brand.place(("colors", name), subject.docx.name),
-                      advice(f"colors.{name}", look.color, background, target)
-                      + " (or take the shading away from behind this text)")
-    return failed("word.contrast", message, subject.in_docx(look.label),
-                  f"give {look.label} a darker text color in the theme's reference .docx")
 
 
 CHECKS: tuple[Check, ...] = (properties, alt_text, headings, table_headers, spacing, contrast)

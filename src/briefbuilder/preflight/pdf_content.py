@@ -1,13 +1,16 @@
 """A page's content stream, interpreted: what text and images it paints, where, and how marked.
 
 Only what preflight needs is tracked: the transformation and text matrices (for
-positions), the current font (for text), and the marked-content stack (whether a
-painting is an /Artifact, belongs to a marked-content id, or is not marked at all).
+positions and sizes), the current font and fill color (for text and its contrast),
+filled rectangles (the backgrounds text sits on), and the marked-content stack
+(whether a painting is an /Artifact, belongs to a marked-content id, or neither).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 import pikepdf
@@ -17,7 +20,10 @@ from .pdf_text import FontDecoder, font_decoder
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 PAINT_OPERATORS = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
+FILL_OPERATORS = {"f", "F", "f*", "B", "B*", "b", "b*"}
 SHOW_OPERATORS = {"Tj", "TJ", "'", '"'}
+COLOR_OPERATORS = {"g", "rg", "k", "sc", "scn"}
+BOLD_FONT = re.compile(r"Bold|Black|Heavy", re.IGNORECASE)
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -42,13 +48,36 @@ class Mark:
 
 @dataclass(frozen=True)
 class TextRun:
-    """One text-showing operation: its text, where it starts (points, from bottom left)."""
+    """One text-showing operation: its text, where it starts (points, from bottom left),
+    its size, weight and color, and the color of the rectangle it is drawn on (None: paper)."""
 
     page: int
     text: str
     x: float
     y: float
     mark: Mark
+    size: float = 0.0
+    bold: bool = False
+    color: str = "#000000"
+    background: str | None = None
+
+
+Rect = tuple[float, float, float, float]  # left, bottom, right, top, in points
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A filled path of rectangles and its color; even-odd fills of nested rectangles are
+    frames (how borders are drawn), so only the ring between them is painted."""
+
+    rects: tuple[Rect, ...]
+    color: str
+    even_odd: bool
+
+    def covers(self, x: float, y: float) -> bool:
+        inside = sum(left <= x <= right and bottom <= y <= top
+                     for left, bottom, right, top in self.rects)
+        return inside % 2 == 1 if self.even_odd else inside > 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +99,7 @@ class PageContent:
     images: list[ImagePlacement] = field(default_factory=list)
     unmarked_graphics: int = 0  # path fills and strokes outside any marked content
     mcids: set[int] = field(default_factory=set)
+    fills: list[Fill] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +109,9 @@ class _State:
     tlm: Matrix = IDENTITY
     leading: float = 0.0
     font: FontDecoder | None = None
+    font_size: float = 0.0
+    bold: bool = False
+    color: str = "#000000"
 
 
 class PageReader:
@@ -88,6 +121,7 @@ class PageReader:
         self.content = PageContent(number)
         self.marks: list[tuple[bool, int | None]] = []
         self.fonts: dict[tuple[int, int], FontDecoder] = {}
+        self.path: list[Rect] = []  # rectangles of the path being built
 
     def mark(self) -> Mark:
         artifact = any(is_artifact for is_artifact, _ in self.marks)
@@ -104,14 +138,17 @@ class PageReader:
             op = str(instruction.operator)
             args = list(instruction.operands)
             if op == "q":
-                stack.append(_State(state.ctm, state.tm, state.tlm, state.leading, state.font))
+                stack.append(replace(state))
             elif op == "Q" and stack:
                 state = stack.pop()
             elif op == "cm":
                 state.ctm = multiply(_matrix(args), state.ctm)
+            elif op in COLOR_OPERATORS:
+                state.color = _rgb(args)
             else:
                 self._text_state(op, args, state, resources)
                 self._marked(op, args, resources)
+                self._path(op, args, state)
                 self._paint(op, args, state, resources, depth)
 
     def _text_state(self, op: str, args: list[Any], state: _State, resources: Any) -> None:
@@ -128,6 +165,9 @@ class PageReader:
             state.leading = float(args[0])
         elif op == "Tf":
             state.font = self._font(resources, args[0])
+            state.font_size = float(args[1])
+            font = resources.get("/Font", {}).get(args[0])
+            state.bold = bool(BOLD_FONT.search(str(font.get("/BaseFont", "")))) if font else False
         if op in ("T*", "'", '"'):
             state.tm = state.tlm = multiply((1, 0, 0, 1, 0, -state.leading), state.tlm)
 
@@ -146,12 +186,32 @@ class PageReader:
         elif op == "EMC" and self.marks:
             self.marks.pop()
 
+    def _path(self, op: str, args: list[Any], state: _State) -> None:
+        """Collect the rectangles of a path; record them as fills when it is filled."""
+        if op == "re":
+            x, y, w, h = (float(v) for v in args[:4])
+            corners = [multiply((1, 0, 0, 1, cx, cy), state.ctm)[4:]
+                       for cx, cy in ((x, y), (x + w, y + h))]
+            (x0, y0), (x1, y1) = corners
+            self.path.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        elif op in FILL_OPERATORS:
+            if self.path:
+                self.content.fills.append(Fill(tuple(self.path), state.color, op.endswith("*")))
+            self.path = []
+        elif op in PAINT_OPERATORS or op == "n":
+            self.path = []
+
     def _paint(self, op: str, args: list[Any], state: _State, resources: Any,
                depth: int) -> None:
         if op in SHOW_OPERATORS:
-            x, y = multiply(state.tm, state.ctm)[4:]
-            text = _shown(args[-1], state.font)
-            self.content.runs.append(TextRun(self.content.number, text, x, y, self.mark()))
+            matrix = multiply(state.tm, state.ctm)
+            x, y = matrix[4:]
+            size = state.font_size * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
+            under = next((f.color for f in reversed(self.content.fills)
+                          if f.covers(x + size * 0.3, y + size * 0.3)), None)
+            self.content.runs.append(TextRun(
+                self.content.number, _shown(args[-1], state.font), x, y, self.mark(), size,
+                state.bold, state.color, under))
         elif op in PAINT_OPERATORS and not self.mark().tagged:
             self.content.unmarked_graphics += 1
         elif op == "Do":
@@ -180,6 +240,19 @@ class PageReader:
         if key not in self.fonts:
             self.fonts[key] = font_decoder(font)
         return self.fonts[key]
+
+
+def _rgb(args: list[Any]) -> str:
+    """A fill color operator's operands (gray, RGB or CMYK) as '#RRGGBB'."""
+    values = [float(v) for v in args if isinstance(v, int | float | Decimal)]
+    if len(values) == 1:
+        values *= 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    if len(values) != 3:
+        return "#000000"
+    return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in values)
 
 
 def _matrix(args: list[Any]) -> Matrix:

@@ -20,7 +20,7 @@ from ..progress import print_problems
 from ..themes import load_theme
 from .consistency import check_consistency
 from .content_checks import check_content
-from .contrast import theme_contrast
+from .contrast import print_contrast
 from .docx_checks import check_docx
 from .docx_reader import read_docx
 from .findings import Finding, Status, failed
@@ -85,10 +85,9 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path) -> BriefReport:
     pdf = _read(subject, subject.pdf, read_pdf, findings)
     docx = _read(subject, subject.docx, read_docx, findings)
     findings += check_content(subject, pdf)
-    findings += theme_contrast(subject)
     if pdf is not None:
         findings += page_budget(subject, len(pdf.pages))
-        findings += check_pdf(subject, pdf) + check_pdfua(subject)
+        findings += check_pdf(subject, pdf) + print_contrast(subject, pdf) + check_pdfua(subject)
     if docx is not None:
         findings += check_docx(subject, docx)
     if pdf is not None and docx is not None:
@@ -106,7 +105,7 @@ def _freshness(subject: Subject, job: Job, out: Path) -> list[Finding]:
     entry = read_manifest(out).get(job.relative)
     if entry is not None and entry.content_hash != job.content_hash:
         return [failed("output.built", f"{job.output.name} was built from an older version of "
-                       "the brief, its images or its theme", where,
+                       "the brief, its images, its theme or briefbuilder", where,
                        f"briefbuilder build {subject.edition.path.parent} --out {out}")]
     if entry is None or entry.sha256 != sha256_file(job.output):
         return [Finding("output.built", Status.WARN, f"{job.output.name} is not the file "
