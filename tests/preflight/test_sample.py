@@ -10,7 +10,7 @@ from rich.console import Console
 
 from briefbuilder.preflight.run import preflight
 
-from ..conftest import SAMPLE
+from ..conftest import SAMPLE, MakeSeries
 from .conftest import Built, build_outputs, run_preflight
 
 CHECKS = {
@@ -42,6 +42,8 @@ def test_every_check_runs_on_both_languages(sample: Built) -> None:
 def test_the_sample_series_passes(sample: Built) -> None:
     result = run_preflight(sample)
     assert result.code == 0
+    assert result.report["problems"] == []
+    assert result.report["summary"]["fail"] == 0
     assert result.failures() == []
     assert [(f["check"], f["field"]) for f in result.failures("known")] == [
         ("pdf.notes", "footnotes.ita"), ("pdf.notes", "footnotes.ita")]
@@ -76,3 +78,13 @@ def test_outputs_not_built_are_named(tmp_path: Path) -> None:
         f"introduction.{lang}.{fmt}: not built: run briefbuilder build first"
         for lang in ("en", "es") for fmt in ("pdf", "docx")]
     assert {f["check"] for f in result.failures()} == {"output.built"}
+
+
+def test_content_errors_are_reported_and_fail(make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": "title: T\ndate: 2024-09-01\nsections: []\n"})
+    result = run_preflight(Built(folder, tmp_path / "out"))
+    assert result.code == 1
+    assert result.report["briefs"] == []
+    assert result.report["problems"] == [
+        f"{folder}/b.en.yaml:3:1: sections: list should have at least 1 item after validation, "
+        "not 0 (a brief needs at least one section with a body)"]

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import Problem
 from .findings import Finding, Status
 
 STYLES = {Status.PASS: "green", Status.FAIL: "bold red", Status.KNOWN: "yellow",
@@ -55,19 +56,22 @@ def table(report: BriefReport) -> Table:
 
 
 def show(console: Console, reports: list[BriefReport]) -> None:
+    """A table per brief edition, then the counts."""
     for report in reports:
         console.print(table(report))
     console.print(summary(reports), highlight=False)
 
 
-def as_json(reports: list[BriefReport]) -> str:
+def as_json(reports: list[BriefReport], problems: list[Problem]) -> str:
+    """One JSON document: counts by status, content problems, and each brief's findings."""
     tally = counts(reports)
     return json.dumps({
         "summary": {str(status): tally[status] for status in Status},
+        "problems": [str(problem) for problem in problems],
         "briefs": [{"brief": r.brief, "lang": r.lang, "outputs": list(r.outputs),
                     "findings": [f.as_dict() for f in r.findings]} for r in reports],
     }, indent=2, ensure_ascii=False)
 
 
-def show_json(console: Console, reports: list[BriefReport]) -> None:
-    console.print(as_json(reports), markup=False, highlight=False, soft_wrap=True)
+def show_json(console: Console, reports: list[BriefReport], problems: list[Problem]) -> None:
+    console.print(as_json(reports, problems), markup=False, highlight=False, soft_wrap=True)

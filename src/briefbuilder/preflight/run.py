@@ -63,7 +63,7 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
             continue
         reports.append(check_edition(formats, theme, out))
     if as_json:
-        show_json(console, reports)
+        show_json(console, reports, problems)
     else:
         print_problems(console, problems)
         show(console, reports)
