@@ -15,7 +15,7 @@ from . import brief_map
 from .docx_checks import data_tables
 from .docx_reader import DocxDoc
 from .findings import Finding, Place, failed, passed
-from .pdf_checks import heading_outline, table_rows
+from .pdf_checks import brief_figures, heading_outline, table_rows
 from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import same_text, shorten, text_key
@@ -102,7 +102,7 @@ def headings(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
 def figures(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
     """The same figures, with the same alt texts, in order (the theme's logo aside)."""
     logo = subject.theme.brand.logo_alt
-    in_pdf = [f.alt or "" for f in pdf.elements("Figure") if not logo or f.alt != logo]
+    in_pdf = [f.alt or "" for f in brief_figures(subject, pdf)]
     in_word = [p.descr for p in doc.pictures if not logo or p.descr != logo]
     fields = brief_map.figure_fields(subject.edition.brief)
     failures = []

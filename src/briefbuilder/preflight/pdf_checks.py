@@ -89,10 +89,16 @@ def same_language(found: str, wanted: str) -> bool:
     return found_parts[:len(wanted_parts)] == wanted_parts
 
 
+def brief_figures(subject: Subject, pdf: PdfDoc) -> list[Element]:
+    """The Figure elements of the brief's figures: all but the theme's logo."""
+    logo = subject.theme.brand.logo_alt
+    return [f for f in pdf.elements("Figure") if not logo or f.alt != logo]
+
+
 def figure_alt(subject: Subject, pdf: PdfDoc) -> list[Finding]:
     """Every Figure element has alt text, and each figure of the brief is a Figure."""
     fields = brief_map.figure_fields(subject.edition.brief)
-    figures = pdf.elements("Figure")
+    figures = brief_figures(subject, pdf)
     failures = []
     for index, element in enumerate(figures):
         if element.alt is None or not element.alt.strip():
