@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,20 @@ def make_series(tmp_path: Path) -> MakeSeries:
         return folder
 
     return make
+
+
+@contextmanager
+def lock_held(out: Path) -> Iterator[None]:
+    """Another process holds the output lock of out while the block runs."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from briefbuilder.outputs import "
+         "OutputLock\nwith OutputLock(Path(sys.argv[1])):\n print('locked', flush=True); "
+         "time.sleep(60)", str(out)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()

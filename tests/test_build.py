@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 
 from briefbuilder.outputs import staging_folder
 
-from .conftest import GOOD_BRIEF, MakeSeries
+from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 from .test_cli import cli
 
 TWO = "id: s\ntitle: S\nbriefs: [b, c]\n"
@@ -93,39 +96,37 @@ def test_noop_rebuild_does_not_import_weasyprint(make_series: MakeSeries,
 def test_a_concurrent_build_is_refused(make_series: MakeSeries, tmp_path: Path) -> None:
     folder = make_series()
     out = tmp_path / "out"
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from briefbuilder.outputs import "
-         "OutputLock\nwith OutputLock(Path(sys.argv[1])):\n print('locked', flush=True); "
-         "time.sleep(60)", str(out)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with lock_held(out):
         result = cli("build", folder, "--out", out, "--format", "html")
-    finally:
-        holder.kill()
-        holder.wait()
     assert result.returncode == 1
     assert f"another build is writing to {out} (wait for it to finish, or build into " \
            "another folder with --out)" in result.stderr
     assert not (out / "s").exists()
 
 
-def test_a_killed_build_leaves_no_partial_file(make_series: MakeSeries, tmp_path: Path) -> None:
-    ids = [f"b{n}" for n in range(8)]
-    folder = make_series({f"{i}.en.yaml": GOOD_BRIEF for i in ids},
-                         series=f"id: s\ntitle: S\nbriefs: [{', '.join(ids)}]\n")
-    out = tmp_path / "out"
+EIGHT = [f"b{n}" for n in range(8)]
+
+
+def build_until_first_pdf(make_series: MakeSeries, out: Path) -> tuple[Path, subprocess.Popen[str]]:
+    """Start building eight briefs in a process group of its own; return once one is out."""
+    folder = make_series({f"{i}.en.yaml": GOOD_BRIEF for i in EIGHT},
+                         series=f"id: s\ntitle: S\nbriefs: [{', '.join(EIGHT)}]\n")
     build = subprocess.Popen([sys.executable, "-m", "briefbuilder", "build", str(folder),
                               "--out", str(out), "--format", "pdf", "-j", "2"],
-                             stderr=subprocess.DEVNULL, start_new_session=True)
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.glob("s/*.pdf")):
         time.sleep(0.01)
+    return folder, build
+
+
+def test_a_killed_build_leaves_no_partial_file(make_series: MakeSeries, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    folder, build = build_until_first_pdf(make_series, out)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     pdfs = list(out.glob("s/*.pdf"))
-    assert 0 < len(pdfs) < len(ids), "kill the build mid-way"
+    assert 0 < len(pdfs) < len(EIGHT), "kill the build mid-way"
     assert sorted(p.name for p in out.iterdir()) == [".briefbuilder.lock", "s"]
     for pdf in pdfs:
         with pikepdf.open(pdf) as document:  # whole files only
@@ -148,24 +149,41 @@ def test_a_job_over_its_time_limit_fails_and_the_build_goes_on(make_series: Make
 
 
 def test_an_interrupted_build_stops_cleanly(make_series: MakeSeries, tmp_path: Path) -> None:
-    ids = [f"b{n}" for n in range(8)]
-    folder = make_series({f"{i}.en.yaml": GOOD_BRIEF for i in ids},
-                         series=f"id: s\ntitle: S\nbriefs: [{', '.join(ids)}]\n")
     out = tmp_path / "out"
-    build = subprocess.Popen([sys.executable, "-m", "briefbuilder", "build", str(folder),
-                              "--out", str(out), "--format", "pdf", "-j", "2"],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(out.glob("s/*.pdf")):
-        time.sleep(0.01)
+    _, build = build_until_first_pdf(make_series, out)
     os.killpg(build.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     pdfs = list(out.glob("s/*.pdf"))
-    assert 0 < len(pdfs) < len(ids)
+    assert 0 < len(pdfs) < len(EIGHT)
     assert sorted(p.name for p in out.iterdir()) == [".briefbuilder.lock", "s"]
     assert not staging_folder(out).exists()
+
+
+class Lines:
+    """The lines a process prints on stderr, read by a thread, awaited with deadlines."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        assert process.stderr is not None
+        stream = process.stderr
+        threading.Thread(target=lambda: [self._queue.put(x) for x in stream], daemon=True).start()
+
+    def wait_for(self, text: str, nudge: Callable[[], None] = lambda: None) -> None:
+        """Wait until a line holds text, calling nudge every second meanwhile."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            nudge()
+            try:
+                line = self._queue.get(timeout=1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"{text!r} not in {self.seen}")
 
 
 def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
@@ -175,29 +193,20 @@ def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
     watch = subprocess.Popen([sys.executable, "-m", "briefbuilder", "watch", str(folder),
                               "--out", str(out), "--format", "html", "-v"],
                              stderr=subprocess.PIPE, text=True)
-    assert watch.stderr is not None
-    lines: list[str] = []
-
-    def wait_for(text: str) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = watch.stderr.readline()  # type: ignore[union-attr]
-            lines.append(line)
-            if text in line:
-                return
-        raise AssertionError(f"{text!r} not in {lines}")
-
+    lines = Lines(watch)
+    brief = folder / "c.en.yaml"
     try:
-        wait_for("watching")
-        (folder / "c.en.yaml").write_text(GOOD_BRIEF.replace("Text.", "Edited."))
-        wait_for("changed: c.en.yaml")
-        wait_for("1 built, 1 up to date, 0 failed")
+        lines.wait_for("watching")
+        # Saved again each second until seen: the watcher may start just after "watching".
+        lines.wait_for("changed: c.en.yaml",
+                       lambda: brief.write_text(GOOD_BRIEF.replace("Text.", "Edited.")))
+        lines.wait_for("1 built, 1 up to date, 0 failed")
         assert "Edited." in (out / "s" / "c.en.html").read_text()
-        (folder / "c.en.yaml").write_text("title: [broken\n")
-        wait_for("c.en.yaml:2:1: invalid YAML")
-        wait_for("0 built, 1 up to date, 0 failed, 1 content error(s)")
+        brief.write_text("title: [broken\n")
+        lines.wait_for("c.en.yaml:2:1: invalid YAML")
+        lines.wait_for("0 built, 1 up to date, 0 failed, 1 content error(s)")
         assert watch.poll() is None, "watch keeps running after an error"
     finally:
         watch.terminate()
         watch.wait(timeout=30)
-    assert any(line.startswith("built       s/c.en.html") for line in lines)
+    assert any(line.startswith("built       s/c.en.html") for line in lines.seen)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from briefbuilder.errors import BuildError
 from briefbuilder.loader import load_project
 from briefbuilder.outputs import OutputLock, staging_folder, write_atomic
 
-from .conftest import GOOD_BRIEF, MakeSeries
+from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 
 
 def test_write_atomic_replaces_whole_file_and_leaves_no_temporaries(tmp_path: Path) -> None:
@@ -28,20 +26,9 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temporaries(tmp_path: Pa
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "output"
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from briefbuilder.outputs import "
-         "OutputLock\nwith OutputLock(Path(sys.argv[1])):\n print('locked', flush=True); "
-         "time.sleep(30)", str(out)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(BuildError, match=f"another build is writing to {out}"), \
-                OutputLock(out):
-            pass
-    finally:
-        holder.kill()
-        holder.wait()
+    with lock_held(out), pytest.raises(BuildError, match=f"another build is writing to {out}"), \
+            OutputLock(out):
+        pass
     with OutputLock(out):  # released when its holder died
         pass
 

@@ -31,15 +31,19 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-class Paragraph(_Model):
-    """A paragraph, written as a plain string in a body list."""
-
-    text: Inline
+class _TextOrMapping(_Model):
+    """A block written either as a plain string (its text) or as a mapping."""
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
+
+
+class Paragraph(_TextOrMapping):
+    """A paragraph, written as a plain string in a body list."""
+
+    text: Inline
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -48,17 +52,12 @@ class Paragraph(_Model):
         return {"type": "string", "title": "Paragraph", "description": "A paragraph of text."}
 
 
-class ListItem(_Model):
+class ListItem(_TextOrMapping):
     """A list item; it may hold one nested list (bullets or numbered), no deeper."""
 
     text: Inline
     bullets: list[Inline] | None = None
     numbered: list[Inline] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
 
     @classmethod
     def __get_pydantic_json_schema__(
