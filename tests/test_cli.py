@@ -109,3 +109,18 @@ def test_check_reports_a_broken_theme(make_series: MakeSeries, tmp_path: Path) -
     result = cli("check", folder)
     assert result.returncode == 1
     assert f"{brand}:4:3: colors.primary: string should match pattern" in result.stderr
+
+
+def test_preflight_command_and_build_option(make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series()
+    out = tmp_path / "out"
+    unbuilt = cli("preflight", folder, "--out", out)
+    assert unbuilt.returncode == 1
+    assert "4 passed, 2 failed" in unbuilt.stderr  # the PDF and the draft are not built
+    built = cli("build", folder, "--out", out, "--preflight")
+    assert built.returncode == 0, built.stderr
+    assert "preflight: 1 brief edition(s):" in built.stderr
+    report = cli("preflight", folder, "--out", out, "--json")
+    assert report.returncode == 0, report.stderr
+    summary = json.loads(report.stdout)["summary"]
+    assert summary["fail"] == 0 and summary["pass"] > 20

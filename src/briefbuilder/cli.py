@@ -1,4 +1,4 @@
-"""The command line: build, check, schema, new. Thin: parsing and printing only."""
+"""The command line: build, watch, check, preflight, schema, new. Thin: parsing and printing."""
 
 from __future__ import annotations
 
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true",
                        help="misaligned language editions are errors, not warnings")
 
+    preflight = commands.add_parser(
+        "preflight", help="check built PDFs and Word drafts: Section 508, PDF/UA, consistency")
+    preflight.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    preflight.add_argument("--out", type=Path, default=Path("output"), help="default: output")
+    preflight.add_argument("--json", action="store_true", help="one JSON report on stdout")
+
     commands.add_parser("schema", help="print the JSON Schema of a brief file")
 
     new = commands.add_parser("new", help="scaffold a brief that builds")
@@ -72,6 +78,8 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1,
                          help="parallel worker processes (default: CPU count)")
     command.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    command.add_argument("--preflight", action="store_true",
+                         help="run the preflight checks on the outputs after building")
     command.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
                          metavar="SECONDS", help="per job (default: %(default)g)")
     command.add_argument("--memory-limit", type=_positive, default=DEFAULT_MEMORY_LIMIT // 2**20,
@@ -98,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .watch import watch
 
             return watch(args.content, lambda: _rebuild(args), err)
+        if args.command == "preflight":
+            from .preflight import preflight
+
+            console = Console(highlight=False, soft_wrap=True) if args.json else err
+            return preflight(args.content, args.out, args.json, console)
         if args.command == "check":
             return _check(args.content, args.strict)
         if args.command == "schema":
@@ -155,7 +168,12 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
-    return _summarize(outcomes, project, problems, args.quiet)
+    code = _summarize(outcomes, project, problems, args.quiet)
+    if args.preflight:
+        from .preflight import preflight
+
+        code = max(code, preflight(args.content, args.out, False, err))
+    return code
 
 
 def _rebuild(args: argparse.Namespace) -> int:
