@@ -210,3 +210,15 @@ def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
         watch.terminate()
         watch.wait(timeout=30)
     assert any(line.startswith("built       s/c.en.html") for line in lines.seen)
+
+
+def test_a_job_over_its_memory_limit_fails_with_a_clear_reason(make_series: MakeSeries,
+                                                              tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
+    result = cli("build", folder, "--out", tmp_path / "out", "--format", "pdf",
+                 "--memory-limit", "1", "-j", "1")
+    assert result.returncode == 1
+    for job in ("s/b.en.pdf", "s/c.en.pdf"):
+        assert f"failed: {job}: the job ran out of memory" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").glob("s/*"))
