@@ -24,6 +24,8 @@ def test_the_required_styles_exist_with_brand_fonts(every_block: bytes) -> None:
     assert styles["Heading 1"].font.name == "Merriweather"
     assert styles["Title"].font.name == "Merriweather"
     assert styles["Heading 1"].font.color.rgb == (0x14, 0x30, 0x5C)
+    # stat values in the primary color, as in print: the accent is 2.74:1 on the tint
+    assert styles["Stat Value"].font.color.rgb == (0x14, 0x30, 0x5C)
     defaults = part(every_block, "word/styles.xml").find(f"{W}docDefaults")
     fonts = defaults.find(f"{W}rPrDefault/{W}rPr/{W}rFonts")
     assert fonts.get(f"{W}ascii") == fonts.get(f"{W}hAnsi") == "Public Sans"

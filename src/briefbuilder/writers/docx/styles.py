@@ -128,7 +128,7 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
                  "top": ("primary", 24, 6), "left": ("tint", 4, 6)}),
         Look("Panel Item", size=9, fill="tint", after=3, left=8, right=8,
              borders=callout | {"left": ("tint", 4, 6)}),
-        Look("Stat Value", font="heading", size=20, bold=True, color="accent", after=0,
+        Look("Stat Value", font="heading", size=20, bold=True, color="primary", after=0,
              align="center", keep_next=True),
         Look("Stat Label", size=8.5, color="muted", after=2, align="center"),
         Look("Footnote Text", size=7.5, after=2, line=1.0),
