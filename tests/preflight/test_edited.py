@@ -73,10 +73,10 @@ def test_a_footnote_changed_in_the_word_draft_fails(good: Built, tmp_path: Path)
     result = run_preflight(built)
     assert result.code == 1
     assert only_failures(result.failures()) == [(
-        "same.footnotes", "footnote 1 of the Word draft, 'Other notes, see the data.', is not "
-        "in the PDF", "footnotes.src", 4)]
+        "same.footnotes", "footnote 1 differs: the PDF says '1 Source notes, see the data.', "
+        "the Word draft 'Other notes, see the data.'", "footnotes.src", 4)]
     [finding] = result.failures()
-    assert finding["detail"] == "b.en.pdf text; b.en.docx word/footnotes.xml"
+    assert finding["detail"] == "b.en.pdf Note 1; b.en.docx footnote 1"
 
 
 def test_a_picture_without_alt_text_in_the_word_draft_fails(good: Built, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pikepdf
 import pytest
 
+from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.writers.pdf import write_pdf, write_print_shop_pdf
 
 from .weasy_helpers import EVERY_BLOCK, REPO, SAMPLE, SEED, load_edition, pdf_reader, theme_of
@@ -234,6 +235,65 @@ def test_every_block_links_and_footnotes(
     page_one = reader.pages[0].extract_text()
     assert "The first note, with a link." in page_one
     assert "The second note, in emphasis." in page_one
+
+
+def _struct_elements(pdf: Any, role: str) -> list[Any]:
+    """Every structure element of a role, in document order, walked from the tree root."""
+    found: list[Any] = []
+    todo = [pdf.Root.StructTreeRoot]
+    while todo:
+        node = todo.pop(0)
+        if node.get("/S") == role:
+            found.append(node)
+        kids = node.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        todo[0:0] = [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    return found
+
+
+def _note_texts(data: bytes, tmp_path: Path) -> list[str]:
+    """The text of each Note element, read as preflight (and a screen reader) reads it."""
+    path = tmp_path / "read.pdf"
+    path.write_bytes(data)
+    return [letters(note.text) for note in read_pdf(path).elements("Note")]
+
+
+def test_footnotes_are_notes_with_unique_ids(
+    every_block_pdf: tuple[bytes, list[logging.LogRecord]], tmp_path: Path,
+) -> None:
+    with pikepdf.open(io.BytesIO(every_block_pdf[0])) as pdf:
+        notes = _struct_elements(pdf, "/Note")
+        assert [str(note.ID) for note in notes] == ["note-1", "note-2"]
+        assert [str(note.P.S) for note in notes] == ["/NonStruct", "/NonStruct"]  # the area
+        assert [note.Pg.objgen for note in notes] == [pdf.pages[0].objgen] * 2
+        names = list(pdf.Root.StructTreeRoot.IDTree.Names)
+        ids = {str(key): element.objgen for key, element in zip(names[::2], names[1::2],
+                                                                   strict=True)}
+        assert [str(key) for key in names[::2]] == sorted(ids)
+        assert [ids[str(note.ID)] for note in notes] == [note.objgen for note in notes]
+    assert _note_texts(every_block_pdf[0], tmp_path) == [
+        letters("1 The first note, with a link."), letters("2 The second note, in emphasis.")]
+
+
+def test_header_row_cells_have_column_scope(
+    every_block_pdf: tuple[bytes, list[logging.LogRecord]],
+) -> None:
+    with pikepdf.open(io.BytesIO(every_block_pdf[0])) as pdf:
+        headers = _struct_elements(pdf, "/TH")
+        assert len(headers) == 3
+        for cell in headers:
+            assert str(cell.P.P.S) == "/THead"
+            assert (str(cell.A.O), str(cell.A.Scope)) == ("/Table", "/Column")
+        cells = _struct_elements(pdf, "/TD")
+        assert len(cells) == 9
+        assert all("/Scope" not in cell.A for cell in cells)
+
+
+def test_sample_footnote_is_a_note(sample_pdf: bytes, tmp_path: Path) -> None:
+    with pikepdf.open(io.BytesIO(sample_pdf)) as pdf:
+        assert [str(note.ID) for note in _struct_elements(pdf, "/Note")] == ["note-1"]
+    [text] = _note_texts(sample_pdf, tmp_path)
+    assert text.startswith(letters("1 International Trade Administration"))
 
 
 def corner_pixel(data: bytes, tmp_path: Path) -> tuple[int, int, int]:

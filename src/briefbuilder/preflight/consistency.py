@@ -1,8 +1,8 @@
 """The PDF and the Word draft of one brief say the same thing: footnotes, link targets,
 heading outline, figure alt texts and table shapes. A difference names both places.
 
-Footnote texts come from the PDF's Note tags; when the PDF has none (see known.py),
-each Word footnote must be found in the PDF's text instead.
+Footnote texts come from the PDF's Note tags; when the PDF has none (built before the
+PDF writer tagged notes), each Word footnote must be found in the PDF's text instead.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from .artifacts import mark_margin_boxes_as_artifacts
 from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
 from .fonts import font_face_css, font_faces, install_instance_cache
 from .html import render_document
+from .structure import retag_structure
 
 THEME_CSS = "print.css"
 PRINT_SHOP_BLEED = "0.125in"
@@ -53,7 +54,7 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
                 font_config=font_configuration(),
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=True,
-                finisher=mark_margin_boxes_as_artifacts,
+                finisher=_finish,
             )
     except RefusedFetch as exc:
         raise _refused(edition, exc.url) from None
@@ -67,6 +68,12 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
         raise RenderError([
             Problem(f"WeasyPrint: {record.getMessage()}", edition.path) for record in errors])
     return pdf
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    """Fix-ups of WeasyPrint's tagging: page-margin text as artifacts, then roles."""
+    mark_margin_boxes_as_artifacts(document, pdf)
+    retag_structure(document, pdf)
 
 
 def _stylesheets(theme: Theme, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
