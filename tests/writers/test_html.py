@@ -98,6 +98,21 @@ def test_footnote_text_at_first_reference_number_after() -> None:
     assert [(a.get("href"), a.text) for a in again] == [("#fn-b", "1")]
 
 
+def test_anchor_links_reach_heading_ids_and_the_rest_is_plain_text() -> None:
+    edition = with_brief(load_edition(EVERY_BLOCK), sections=[
+        {"body": ["See [the questions](#learning-questions), the [evaluation report](#), "
+                  "[nothing](#nowhere) and [*the web*](https://example.org/)."]},
+        {"heading": "Learning questions", "body": ["Q."]},
+        {"heading": "Learning Questions!", "body": ["Same anchor: the first heading has it."]},
+    ])
+    body = page(edition).body
+    assert [h.get("id") for h in body.xpath("//h2")] == ["learning-questions", None]
+    assert [(a.get("href"), a.text_content()) for a in body.xpath("//main//a")] == [
+        ("#learning-questions", "the questions"), ("https://example.org/", "the web")]
+    paragraph = body.xpath("//main//p")[0]
+    assert "the evaluation report, nothing and the web." in paragraph.text_content()
+
+
 def test_link_schemes_are_checked_again_at_write_time() -> None:
     bad = Inline.model_construct(source="x", spans=(
         Link.model_construct(href="javascript:alert(1)", children=(Text(text="x"),)),))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -15,6 +17,7 @@ from typing import Any
 import pikepdf
 import pytest
 
+from briefbuilder.model.brief import Brief
 from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.writers.pdf import write_pdf, write_print_shop_pdf
 
@@ -294,6 +297,53 @@ def test_sample_footnote_is_a_note(sample_pdf: bytes, tmp_path: Path) -> None:
         assert [str(note.ID) for note in _struct_elements(pdf, "/Note")] == ["note-1"]
     [text] = _note_texts(sample_pdf, tmp_path)
     assert text.startswith(letters("1 International Trade Administration"))
+
+
+def _link_annotations(data: bytes) -> list[tuple[int, str | None, str | None]]:
+    """(page index, URI or None, named destination or None) of every link annotation."""
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for index, page in enumerate(pdf.pages):
+            for annot in page.get("/Annots", []):
+                if annot.get("/Subtype") != "/Link":
+                    continue
+                action = annot.get("/A")
+                uri = str(action.URI) if action is not None and "/URI" in action else None
+                dest = str(annot.Dest) if "/Dest" in annot else None
+                found.append((index, uri, dest))
+    return found
+
+
+def test_no_link_annotation_points_at_a_local_file(
+    sample_pdf: bytes, every_block_pdf: tuple[bytes, list[logging.LogRecord]],
+) -> None:
+    for data in (sample_pdf, every_block_pdf[0]):
+        links = _link_annotations(data)
+        assert links
+        assert all(uri or dest for _, uri, dest in links)
+        assert [uri for _, uri, _ in links if uri and uri.startswith("file:")] == []
+
+
+def test_placeholder_links_are_text_and_anchor_links_jump_to_their_heading(
+    tmp_path: Path,
+) -> None:
+    edition = load_edition(EVERY_BLOCK)
+    brief = Brief.model_validate({"title": "T", "date": dt.date(2024, 1, 1), "sections": [
+        {"body": ["Read the [evaluation report](#), see [the questions](#learning-questions) "
+                  "and [nothing](#nowhere).", {"page-break": True}]},
+        {"heading": "Learning questions", "body": ["Q."]},
+    ]})
+    data = write_pdf(dataclasses.replace(edition, brief=brief), theme_of(edition))
+    links = _link_annotations(data)
+    assert [(page, uri) for page, uri, _ in links] == [(0, None)]  # one link: the anchor
+    [(_, _, dest)] = links
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        names = list(pdf.Root.Names.Dests.Names)
+        targets = {str(key): value for key, value in zip(names[::2], names[1::2], strict=True)}
+        assert targets[dest][0].objgen == pdf.pages[1].objgen  # the heading, on page 2
+        assert dest == "learning-questions"
+    text = letters(pdf_reader(data).pages[0].extract_text())
+    assert letters("Read the evaluation report, see the questions and nothing.") in text
 
 
 def corner_pixel(data: bytes, tmp_path: Path) -> tuple[int, int, int]:

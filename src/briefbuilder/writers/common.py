@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 
 from babel.dates import format_date as babel_format_date
 
 from ..brand import Labels
 from ..model.blocks import Project
+from ..model.brief import Brief
 from ..model.inline import Link, Span, Text
 from ..model.series import Edition
+
+
+def anchor_name(heading: str) -> str:
+    """The anchor of a heading, which ``[text](#name)`` links name: 'learning-questions'."""
+    return re.sub(r"\W+", "-", heading.lower()).strip("-")
+
+
+def heading_anchors(brief: Brief) -> list[str]:
+    """Each section's heading anchor, or '' when it has no heading or an earlier heading
+    has the same anchor (the first heading of a name wins)."""
+    seen: set[str] = set()
+    anchors = []
+    for section in brief.sections:
+        anchor = anchor_name(section.heading.plain) if section.heading else ""
+        anchors.append("" if anchor in seen else anchor)
+        seen.add(anchor)
+    return anchors
 
 
 def format_date(date: dt.date, lang: str, labels: Labels) -> str:

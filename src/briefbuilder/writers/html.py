@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from ..brand import Labels, Theme
 from ..errors import Problem, RenderError
 from ..model.blocks import block_tag
+from ..model.brief import Section
 from ..model.inline import (
     Emphasis,
     FootnoteRef,
@@ -39,7 +40,7 @@ from ..model.inline import (
     check_href,
 )
 from ..model.series import Edition
-from .common import brief_of, edition_lines, fill, project_spans
+from .common import brief_of, edition_lines, fill, heading_anchors, project_spans
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -51,6 +52,7 @@ class RenderState:
     edition: Edition
     labels: Labels
     numbers: dict[str, int]
+    anchors: list[str] = field(default_factory=list)  # each section's heading id, or ''
     placed: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     in_footnote: bool = False
@@ -72,6 +74,10 @@ class RenderState:
             return Markup("<em>%s</em>") % self.inline(span.children)
         if isinstance(span, Link):
             href = self.checked_href(span.href)
+            if href.startswith("#") and not (href[1:] and href[1:] in self.anchors):
+                # '#' alone (a placeholder) or no such heading: WeasyPrint would resolve
+                # '#' against the base URL (a file: link to the series folder)
+                return self.inline(span.children)
             return Markup('<a href="%s">%s</a>') % (href, self.inline(span.children))
         return self.footnote(span)
 
@@ -90,6 +96,13 @@ class RenderState:
         finally:
             self.in_footnote = False
         return Markup('<span class="footnote" id="fn-%s">%s</span>') % (ref.key, text)
+
+    def heading_id(self, section: Section) -> str:
+        """The id of a section's heading, which ``[text](#id)`` links reach; '' for none."""
+        for candidate, anchor in zip(self.edition.brief.sections, self.anchors, strict=True):
+            if candidate is section:
+                return anchor
+        return ""
 
     def checked_href(self, href: str) -> str:
         """The link target, its scheme allow-listed again at write time."""
@@ -169,7 +182,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
     """The whole HTML document of one edition, its stylesheet inline."""
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
-    state = RenderState(edition, labels, brief.footnote_numbers())
+    state = RenderState(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
     description = brief.summary or (brief.subtitle.plain if brief.subtitle else "")
     context = {
         "edition": edition,
@@ -183,6 +196,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
         "css": stylesheet(edition, theme, bleed),
         "inline": state.inline,
         "numbered_label": state.numbered_label,
+        "heading_id": state.heading_id,
     }
     return _render(edition, theme, "base.html", context)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -10,15 +9,11 @@ from typing import Any
 from ...brand import Labels
 from ...model.brief import Brief
 from ...model.series import Edition
+from ..common import anchor_name
 from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
 from .oxml.document import declare_footnote_separators
-
-
-def anchor_name(heading: str) -> str:
-    """The anchor of a heading, which ``[text](#name)`` links name: 'learning-questions'."""
-    return re.sub(r"\W+", "-", heading.lower()).strip("-")
 
 
 def bookmark_name(anchor: str) -> str:
