@@ -112,6 +112,21 @@ CASES = {
         "title: !!python/object:os.system x\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
         "b.en.yaml:1:1: title: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not "
         "allowed (remove the !tag)"),
+    "NUL byte": (
+        "title: T\x00\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
+        "b.en.yaml:1:9: control character U+0000 is not allowed in YAML (remove it)"),
+    "impossible date": (
+        "title: T\ndate: 2024-13-45\nsections:\n  - body: [x]\n",
+        "b.en.yaml:2:1: date: input should be a valid date or datetime, month value is outside "
+        "expected range of 1-12 (write the publication date as YYYY-MM-DD)"),
+    "lists nested 150 deep": (
+        "title: T\ndate: 2024-09-01\nkeywords: " + "[" * 150 + "]" * 150 + "\n",
+        "b.en.yaml:3:111: keywords: lists or mappings are nested more than 100 levels deep "
+        "(a brief needs only a few levels; flatten it)"),
+    "lists nested 10,000 deep": (
+        "title: T\ndate: 2024-09-01\nkeywords: " + "[" * 10_000 + "]" * 10_000 + "\n",
+        "b.en.yaml: lists or mappings are nested more than 100 levels deep "
+        "(a brief needs only a few levels; flatten it)"),
     "lang disagreeing with the file name": (
         "title: T\nlang: es\ndate: 2024-09-01\nsections:\n  - body: [x]\n",
         "b.en.yaml:2:1: lang: lang 'es' does not match the file name's 'en' "

@@ -11,8 +11,9 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, Severity
 from .model.blocks import BLOCK_TYPES
@@ -20,6 +21,9 @@ from .model.inline import XML_ILLEGAL
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # a brief needs about ten levels; far deeper input only exhausts the stack
+_TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} levels deep"
+_FLATTEN = "a brief needs only a few levels; flatten it"
 
 FieldPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -82,10 +86,26 @@ def format_path(loc: FieldPath) -> str:
     return out
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, leaving an impossible date (2024-13-45) as text
+    for validation to report at its field, instead of raising ValueError."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return node.value
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp",
+                             _Constructor.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path) -> YamlDoc:
     """Read one YAML file; raise YamlProblem with a located, actionable message."""
     text = _read_text(path)
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
         node = yaml.load(text)
@@ -93,6 +113,14 @@ def read_yaml(path: Path) -> YamlDoc:
         raise YamlProblem(_marked(path, exc, "duplicate key", "each key may appear once")) from None
     except MarkedYAMLError as exc:
         raise YamlProblem(_yaml_syntax(path, exc)) from None
+    except ReaderError as exc:  # a character YAML does not allow anywhere, even in comments
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlProblem(Problem(f"control character U+{code:04X} is not allowed in YAML",
+                                  path, line, column, "", "remove it")) from None
+    except RecursionError:
+        raise YamlProblem(Problem(_TOO_DEEP, path, None, None, "", _FLATTEN)) from None
     if node is None:
         raise YamlProblem(Problem("the file is empty", path, 1, 1, "", "write the fields"))
     positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
@@ -139,6 +167,10 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
            counter: list[int], path: Path) -> Any:
     """Convert ruamel's round-trip nodes to plain data, recording positions."""
     counter[0] += 1
+    if len(loc) > MAX_DEPTH:
+        line, column = positions.get(loc, (1, 1))
+        raise YamlProblem(Problem(_TOO_DEEP, path, line, column, format_path(loc[:1]),
+                                  _FLATTEN))
     if counter[0] > MAX_NODES:
         line, column = positions.get(loc, (1, 1))
         raise YamlProblem(Problem(
