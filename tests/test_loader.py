@@ -227,3 +227,23 @@ def test_footnotes_are_numbered_by_first_reference(make_series: MakeSeries) -> N
             "sections:\n  - body:\n      - Second.[^b] First again.[^a] Again.[^b]\n")
     (edition,) = load_project(make_series({"b.en.yaml": text})).editions()
     assert edition.brief.footnote_numbers() == {"b": 1, "a": 2}
+
+
+def test_a_file_that_is_not_a_mapping(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": "just text\n"}, series="- id: s\n- title: S\n")
+    assert messages(folder) == [
+        "series.yaml:1:1: expected a mapping of fields, found a list "
+        "(write a mapping of 'name: value' lines)"]
+    make_series({"b.en.yaml": "just text\n"})
+    assert messages(folder) == [
+        "b.en.yaml:1:1: expected a mapping of fields, found a single value "
+        "(write a mapping of 'name: value' lines)"]
+
+
+def test_a_brief_id_that_no_file_name_can_have(make_series: MakeSeries) -> None:
+    folder = make_series(series="id: s\ntitle: S\ntheme: ../x\nbriefs: [b, B.x]\n")
+    assert messages(folder) == [
+        "series.yaml:3:1: theme: string should match pattern '^[a-z0-9][a-z0-9-]*$' "
+        "(use lowercase letters, digits and hyphens, e.g. mexico-auto)",
+        "series.yaml:4:13: briefs[1]: string should match pattern '^[a-z0-9][a-z0-9-]*$' "
+        "(use lowercase letters, digits and hyphens, e.g. mexico-auto)"]

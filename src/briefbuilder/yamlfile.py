@@ -46,7 +46,11 @@ TYPE_HINTS = {
     "bool_type": "write true or false",
     "int_type": "write a whole number",
     "literal_error": "use one of the values listed",
+    "model_type": "write a mapping of 'name: value' lines",
 }
+# Hints for a value that does not match its field's pattern, by the field's last name.
+PATTERN_HINTS = dict.fromkeys(
+    ("id", "theme", "briefs"), "use lowercase letters, digits and hyphens, e.g. mexico-auto")
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,8 @@ def _problem(doc: YamlDoc, error: Any, vocabulary: list[str]) -> Problem:
     kind = error["type"]
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     message, hint = _message(kind, error, loc, vocabulary)
+    if not hint and kind == "string_pattern_mismatch":
+        hint = PATTERN_HINTS.get(name, "")
     if not hint and kind != "value_error":
         hint = FIELD_HINTS.get(name, TYPE_HINTS.get(kind, ""))
     return doc.problem(loc, message, hint)
@@ -271,6 +277,10 @@ def _message(kind: str, error: Any, loc: FieldPath, vocabulary: list[str]) -> tu
                 "split a mapping with several keys into separate list items")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), ""
+    if kind == "model_type":
+        value = error["input"]
+        found = "a list" if isinstance(value, list) else "a single value"
+        return f"expected a mapping of fields, found {found}", ""
     return error["msg"][0].lower() + error["msg"][1:], ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +23,7 @@ class Series(BaseModel):
     theme: str = Field("ilab", pattern=ID_PATTERN)
     publisher: str | None = None
     max_pages: int | None = Field(None, ge=1)
-    briefs: list[str] = Field(min_length=1)
+    briefs: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
