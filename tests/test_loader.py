@@ -247,3 +247,16 @@ def test_a_brief_id_that_no_file_name_can_have(make_series: MakeSeries) -> None:
         "(use lowercase letters, digits and hyphens, e.g. mexico-auto)",
         "series.yaml:4:13: briefs[1]: string should match pattern '^[a-z0-9][a-z0-9-]*$' "
         "(use lowercase letters, digits and hyphens, e.g. mexico-auto)"]
+
+
+def test_footnote_keys_that_cannot_be_cited(make_series: MakeSeries) -> None:
+    text = GOOD_BRIEF + 'footnotes:\n  a b: A.\n  x.y: X.\n  "k\\x01": K.\n'
+    assert messages(make_series({"b.en.yaml": text})) == [
+        "b.en.yaml:8:3: footnotes: control character U+0001 cannot be printed (remove it)"]
+    folder = make_series({"b.en.yaml": text.replace('  "k\\x01": K.\n', "")})
+    assert messages(folder) == [
+        "b.en.yaml:6:3: footnotes.a b: footnote key 'a b' cannot be cited "
+        "(use letters, digits, '-' and '_', e.g. ita-2024)",
+        "b.en.yaml:7:3: footnotes.x.y: footnote key 'x.y' cannot be cited "
+        "(use letters, digits, '-' and '_', e.g. ita-2024)"]
+    assert load_project(folder).editions() == []

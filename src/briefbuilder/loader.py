@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import Problem, Severity, UsageError
 from .model.brief import LOADER_FIELDS, Brief
-from .model.inline import FootnoteRef, iter_spans
+from .model.inline import FOOTNOTE_KEY, FootnoteRef, iter_spans
 from .model.series import Edition, LoadedSeries, Series
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
@@ -182,7 +182,10 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
                         loc, f"footnote [^{span.key}] is not defined",
                         f"add '{span.key}:' under footnotes:"))
     for key in brief.footnotes:
-        if key not in used:
+        if not FOOTNOTE_KEY.fullmatch(key):
+            found.append(doc.problem(("footnotes", key), f"footnote key {key!r} cannot be cited",
+                                     "use letters, digits, '-' and '_', e.g. ita-2024"))
+        elif key not in used:
             found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
                                      f"cite it as [^{key}] or remove it", Severity.WARNING))
     folder = doc.path.parent.resolve()

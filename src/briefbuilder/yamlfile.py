@@ -186,6 +186,7 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
             child = (*loc, str(key))
             line, column = node.lc.key(key) if key in node.lc.data else (0, 0)
             positions[child] = (line + 1, column + 1)
+            _printable(str(key), loc, positions[child], path)  # the key's place, parent's name
             out[str(key)] = _plain(value, child, positions, counter, path)
         return out
     if isinstance(node, CommentedSeq):
@@ -202,12 +203,7 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
         raise YamlProblem(Problem(f"YAML tag {node.tag.value!r} is not allowed", path, line,
                                   column, format_path(loc), "remove the !tag"))
     if isinstance(node, str):
-        bad = XML_ILLEGAL.search(node)
-        if bad:
-            line, column = positions.get(loc, (1, 1))
-            raise YamlProblem(Problem(
-                f"control character U+{ord(bad.group(0)):04X} cannot be printed", path, line,
-                column, format_path(loc), "remove it"))
+        _printable(node, loc, positions.get(loc, (1, 1)), path)
         return str(node)
     if isinstance(node, bool) or node is None:
         return node
@@ -216,6 +212,16 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
     if isinstance(node, float):
         return float(node)
     return node
+
+
+def _printable(text: str, loc: FieldPath, at: tuple[int, int], path: Path) -> None:
+    """Raise YamlProblem if text holds a character no writer can print."""
+    bad = XML_ILLEGAL.search(text)
+    if bad:
+        line, column = at
+        raise YamlProblem(Problem(
+            f"control character U+{ord(bad.group(0)):04X} cannot be printed", path, line,
+            column, format_path(loc), "remove it"))
 
 
 def validate(model: type[M], doc: YamlDoc, context: dict[str, Any] | None = None) -> M:
