@@ -46,6 +46,21 @@ def test_one_failing_brief_does_not_stop_the_others(make_series: MakeSeries,
     assert sorted(p.name for p in (out / "s").iterdir()) == ["b.en.html", "c.en.html"]
 
 
+def test_an_output_that_cannot_be_written_fails_its_job_only(make_series: MakeSeries,
+                                                             tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
+    out = tmp_path / "out"
+    (out / "s" / "b.en.html").mkdir(parents=True)  # a folder where the file goes
+    result = cli("build", folder, "--out", out, "--format", "html", "-v")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert built(result) == ["s/c.en.html"]
+    assert (f"failed: s/b.en.html: cannot write {out}/s/b.en.html: Is a directory"
+            in result.stderr)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [e["path"] for e in manifest["outputs"]] == ["s/c.en.html"]
+
+
 def test_manifest_matches_the_files_on_disk(make_series: MakeSeries, tmp_path: Path) -> None:
     folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
     out = tmp_path / "out"

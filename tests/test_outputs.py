@@ -33,6 +33,15 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
         pass
 
 
+def test_an_output_folder_that_is_a_file_is_a_build_error(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.write_bytes(b"")
+    with pytest.raises(BuildError) as caught, OutputLock(out):
+        pass
+    assert str(caught.value) == (f"cannot write to the output folder {out}: File exists "
+                                 "(name a folder you may write to with --out)")
+
+
 def test_lock_start_clears_a_killed_build_s_staging(tmp_path: Path) -> None:
     out = tmp_path / "output"
     staging_folder(out).mkdir(parents=True)

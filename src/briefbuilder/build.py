@@ -141,7 +141,12 @@ def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path)
     if result.data is None:
         return Outcome(job, "failed", result.seconds, problems=result.problems,
                        peak_mb=result.peak_mb)
-    write_atomic(job.output, result.data, staging)
+    try:
+        write_atomic(job.output, result.data, staging)
+    except OSError as exc:
+        problem = Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
+                          hint="remove or rename what is in the way in the output folder")
+        return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
     manifest[job.relative] = Entry(
         brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
