@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.errors import Severity
+from briefbuilder.errors import Severity, UsageError
 from briefbuilder.loader import load_project
 
 from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
@@ -260,3 +260,16 @@ def test_footnote_keys_that_cannot_be_cited(make_series: MakeSeries) -> None:
         "b.en.yaml:7:3: footnotes.x.y: footnote key 'x.y' cannot be cited "
         "(use letters, digits, '-' and '_', e.g. ita-2024)"]
     assert load_project(folder).editions() == []
+
+
+def test_an_unreadable_content_folder_is_named(make_series: MakeSeries,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_series()
+
+    def refuse(path: Path) -> bool:  # what stat() does in a folder without read permission
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "is_file", refuse)
+    with pytest.raises(UsageError) as caught:
+        load_project(folder)
+    assert str(caught.value) == f"{folder}: cannot read the folder: Permission denied"

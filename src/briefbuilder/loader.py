@@ -46,9 +46,12 @@ def series_folders(root: Path) -> list[Path]:
     """The series folders under root: root itself, or its children holding series.yaml."""
     if not root.is_dir():
         raise UsageError(f"{root}: no such folder (name a content folder or a series folder)")
-    if (root / SERIES_FILE).is_file():
-        return [root]
-    found = sorted(p.parent for p in root.glob(f"*/{SERIES_FILE}"))
+    try:
+        if (root / SERIES_FILE).is_file():
+            return [root]
+        found = sorted(p.parent for p in root.glob(f"*/{SERIES_FILE}"))
+    except OSError as exc:
+        raise UsageError(f"{root}: cannot read the folder: {exc.strerror}") from None
     if not found:
         raise UsageError(f"{root}: no {SERIES_FILE} here or in its folders "
                          "(create one with 'briefbuilder new SERIES/BRIEF_ID')")
