@@ -61,6 +61,18 @@ def test_refused_link_targets(href: str) -> None:
         parse_inline(f"[x]({href})")
 
 
+@pytest.mark.parametrize(("href", "message"), [
+    ("http://[::1", "link target 'http://[::1' is not a valid address: Invalid IPv6 URL"),
+    ("https:evil.org", "link target 'https:evil.org' names no host; write https://host/path"),
+    ("http://", "link target 'http://' names no host; write http://host/path"),
+    ("mailto:", "link target 'mailto:' names no address; write mailto:name@example.org"),
+])
+def test_malformed_link_targets(href: str, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_inline(f"[x]({href})")
+    assert str(caught.value) == message
+
+
 def test_plain_text_drops_markup_and_footnote_marks() -> None:
     text = Inline.model_validate("**System actors** encompass [x](https://a.b).[^n]")
     assert text.plain == "System actors encompass x."

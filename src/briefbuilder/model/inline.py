@@ -71,7 +71,15 @@ def check_href(href: str) -> str:
     """Return href if its scheme is allow-listed; raise ValueError saying what is allowed."""
     if href.startswith("#"):
         return href
-    scheme = urlsplit(href).scheme.lower()
+    try:
+        parts = urlsplit(href)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise ValueError(f"link target {href!r} is not a valid address: {exc}") from None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and not parts.hostname:
+        raise ValueError(f"link target {href!r} names no host; write {scheme}://host/path")
+    if scheme == "mailto" and not parts.path:
+        raise ValueError(f"link target {href!r} names no address; write mailto:name@example.org")
     if scheme in ALLOWED_SCHEMES:
         return href
     shown = f"'{scheme}:'" if scheme else "a relative link"
