@@ -52,6 +52,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     bad_format = cli("build", "--format", "rtf")
     assert bad_format.returncode == 2
     assert "invalid choice: 'rtf'" in bad_format.stderr
+    for limit in ("0", "nan", "-1"):
+        bad_limit = cli("build", "--time-limit", limit)
+        assert bad_limit.returncode == 2
+        assert ("argument --time-limit: must be a number of seconds above 0"
+                in bad_limit.stderr)
 
 
 def test_unknown_theme_is_named(make_series: MakeSeries) -> None:

@@ -80,7 +80,7 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--force", action="store_true", help="rebuild even if up to date")
     command.add_argument("--preflight", action="store_true",
                          help="run the preflight checks on the outputs after building")
-    command.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
+    command.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT,
                          metavar="SECONDS", help="per job (default: %(default)g)")
     command.add_argument("--memory-limit", type=_positive, default=DEFAULT_MEMORY_LIMIT // 2**20,
                          metavar="MB", help="per worker (default: %(default)d)")
@@ -93,6 +93,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0")
     return value
 
 
