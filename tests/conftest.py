@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content"
 PROJECTS = Path(__file__).resolve().parent / "projects"
 
+CHART = (PROJECTS / "every-block" / "chart.png").read_bytes()  # a real PNG
 SERIES = "id: s\ntitle: S\nbriefs: [b]\n"
 GOOD_BRIEF = "title: T\ndate: 2024-09-01\nsections:\n  - body: [Text.]\n"
 

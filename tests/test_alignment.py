@@ -6,7 +6,7 @@ from briefbuilder.alignment import check_alignment
 from briefbuilder.errors import Severity
 from briefbuilder.loader import load_project
 
-from .conftest import SAMPLE, MakeSeries
+from .conftest import CHART, SAMPLE, MakeSeries
 from .test_cli import cli
 
 EN = """\
@@ -38,7 +38,7 @@ sections:
 
 
 def findings(make_series: MakeSeries, es: str) -> list[str]:
-    folder = make_series({"b.en.yaml": EN, "b.es.yaml": es, "chart.png": b"\x89PNG"})
+    folder = make_series({"b.en.yaml": EN, "b.es.yaml": es, "chart.png": CHART})
     project = load_project(folder)
     assert project.errors == []
     return [str(p).replace(f"{folder}/", "") for p in check_alignment(project.editions())]
@@ -87,7 +87,7 @@ def test_untranslated_alt_text(make_series: MakeSeries) -> None:
 
 def test_strict_makes_divergence_an_error(make_series: MakeSeries) -> None:
     es = ES[: ES.index("  - heading: Segunda")]
-    folder = make_series({"b.en.yaml": EN, "b.es.yaml": es, "chart.png": b"\x89PNG"})
+    folder = make_series({"b.en.yaml": EN, "b.es.yaml": es, "chart.png": CHART})
     (problem,) = check_alignment(load_project(folder).editions(), strict=True)
     assert problem.severity is Severity.ERROR
     assert cli("check", folder).returncode == 0

@@ -9,7 +9,7 @@ import pytest
 from briefbuilder.errors import Severity, UsageError
 from briefbuilder.loader import load_project
 
-from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
+from .conftest import CHART, GOOD_BRIEF, SAMPLE, MakeSeries
 
 HEAD = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n"
 
@@ -137,7 +137,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_brief_gets_exact_message(make_series: MakeSeries, case: str) -> None:
     text, expected = CASES[case]
-    folder = make_series({"b.en.yaml": text, "chart.png": b"\x89PNG"})
+    folder = make_series({"b.en.yaml": text, "chart.png": CHART})
     assert messages(folder) == [expected]
     assert load_project(folder).editions() == []
 
@@ -273,3 +273,11 @@ def test_an_unreadable_content_folder_is_named(make_series: MakeSeries,
     with pytest.raises(UsageError) as caught:
         load_project(folder)
     assert str(caught.value) == f"{folder}: cannot read the folder: Permission denied"
+
+
+def test_figure_file_that_is_not_an_image(make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": HEAD + "      - figure: {image: x.png, alt: A chart}\n",
+                          "x.png": "not an image"})
+    assert messages(folder) == [
+        "b.en.yaml:5:18: sections[0].body[0].figure.image: 'x.png' is not a PNG or JPEG image "
+        "(export the figure as PNG or JPEG)"]
