@@ -204,7 +204,7 @@ class Lines:
 def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
                                                    tmp_path: Path) -> None:
     folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
-    out = tmp_path / "out"
+    out = folder / "out"  # inside the watched folder: its changes must not trigger builds
     watch = subprocess.Popen([sys.executable, "-m", "briefbuilder", "watch", str(folder),
                               "--out", str(out), "--format", "html", "-v"],
                              stderr=subprocess.PIPE, text=True)
@@ -225,6 +225,8 @@ def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
         watch.terminate()
         watch.wait(timeout=30)
     assert any(line.startswith("built       s/c.en.html") for line in lines.seen)
+    changed = {line for line in lines.seen if line.startswith("changed:")}
+    assert changed == {"changed: c.en.yaml\n"}, changed
 
 
 def test_a_job_over_its_memory_limit_fails_with_a_clear_reason(make_series: MakeSeries,

@@ -129,3 +129,9 @@ def test_preflight_command_and_build_option(make_series: MakeSeries, tmp_path: P
     assert report.returncode == 0, report.stderr
     summary = json.loads(report.stdout)["summary"]
     assert summary["fail"] == 0 and summary["pass"] > 20
+
+
+def test_build_names_a_language_with_no_edition(make_series: MakeSeries, tmp_path: Path) -> None:
+    result = cli("build", make_series(), "--out", tmp_path / "out", "--lang", "fr")
+    assert result.returncode == 2
+    assert "--lang fr: no edition in that language (there are: en)" in result.stderr

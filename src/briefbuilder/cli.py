@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "watch":
             from .watch import watch
 
-            return watch(args.content, lambda: _rebuild(args), err)
+            return watch(args.content, args.out, lambda: _rebuild(args), err)
         if args.command == "preflight":
             from .preflight import preflight
 
@@ -167,6 +167,11 @@ def _build(args: argparse.Namespace) -> int:
     unknown = [b for b in args.only if b not in known]
     if unknown:
         raise UsageError(f"--only {', '.join(unknown)}: no such brief in the series files")
+    langs = {e.path.name.split(".")[1] for loaded in project.series for e in loaded.editions}
+    missing = [lang for lang in args.lang if lang not in langs]
+    if missing and project.editions():
+        raise UsageError(f"--lang {', '.join(missing)}: no edition in that language "
+                         f"(there are: {', '.join(sorted(langs))})")
     jobs, problems = plan(project, options)
     print_problems(err, problems)
     reporter = _reporter(args)

@@ -14,13 +14,16 @@ STYLES = "styles"
 
 def find_theme(name: str, start: Path) -> Path:
     """The nearest styles/<name>/ folder at or above start (a series folder)."""
-    for folder in [start.resolve(), *start.resolve().parents]:
+    places = [start.absolute(), *start.absolute().parents]  # as named, then as resolved
+    places += [p for p in [start.resolve(), *start.resolve().parents] if p not in places]
+    for folder in places:
         candidate = folder / STYLES / name
         if (candidate / "brand.yaml").is_file():
             return candidate
     raise ThemeError(Problem(
         f"theme {name!r} not found", start / "series.yaml", None, None, "theme",
-        f"create {STYLES}/{name}/brand.yaml beside the content folder, or use theme: ilab"))
+        f"create {STYLES}/{name}/brand.yaml beside the content folder"
+        + ("" if name == "ilab" else ", or use theme: ilab")))
 
 
 def load_theme(folder: Path) -> Theme:
