@@ -281,3 +281,14 @@ def test_figure_file_that_is_not_an_image(make_series: MakeSeries) -> None:
     assert messages(folder) == [
         "b.en.yaml:5:18: sections[0].body[0].figure.image: 'x.png' is not a PNG or JPEG image "
         "(export the figure as PNG or JPEG)"]
+
+
+def test_brief_file_linking_outside_the_series_folder(make_series: MakeSeries,
+                                                      tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF})
+    (tmp_path / "elsewhere.yaml").write_text(GOOD_BRIEF)
+    (folder / "b.es.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    assert messages(folder) == [
+        "b.es.yaml: the file links to a place outside the series folder "
+        "(copy the brief into the series folder instead of linking to it)"]
+    assert [e.brief.lang for e in load_project(folder).editions()] == ["en"]

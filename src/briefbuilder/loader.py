@@ -110,6 +110,11 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         if path.name == SERIES_FILE:
             continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(
+                "the file links to a place outside the series folder", path, None, None, "",
+                "copy the brief into the series folder instead of linking to it"))
+            continue
         parts = path.name.split(".")
         if len(parts) != 3 or not BRIEF_FILE.match(path.name):
             problems.append(Problem(
