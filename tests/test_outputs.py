@@ -10,6 +10,7 @@ from briefbuilder.build import Options, plan
 from briefbuilder.errors import BuildError
 from briefbuilder.loader import load_project
 from briefbuilder.outputs import OutputLock, staging_folder, write_atomic
+from briefbuilder.pool import Pool
 
 from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 
@@ -73,3 +74,21 @@ def test_theme_edit_changes_every_job(make_series: MakeSeries, tmp_path: Path) -
     brand.write_text(brand.read_text().replace("#14305C", "#14305D"))
     after = hashes(folder)
     assert all(before[k] != after[k] for k in before)
+
+
+def test_a_worker_that_died_idle_is_replaced_before_it_gets_a_task(
+        make_series: MakeSeries) -> None:
+    folder = make_series()
+    (edition,) = load_project(folder).editions()
+    pool = Pool(1, time_limit=60, memory_limit=None)
+    pool._workers = [pool._spawn()]
+    dead = pool._workers[0].process
+    dead.kill()
+    dead.join()
+    worker = pool._hand(0, (0, (edition, "html", folder.parent.parent / "styles" / "ilab")))
+    try:
+        assert worker.process is not dead and worker.process.is_alive()
+        result = worker.conn.recv()
+        assert result.problems == [] and b"<html" in result.data
+    finally:
+        pool.close()

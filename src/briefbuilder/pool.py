@@ -127,10 +127,10 @@ class Pool:
               on_start: Callable[[int], None]) -> Iterator[Result]:
         busy = 0
         while pending or busy:
-            for worker in self._workers:
+            for slot, worker in enumerate(self._workers):
                 if worker.index is None and pending:
                     index, task = pending.pop()
-                    worker.conn.send((index, task))
+                    worker = self._hand(slot, (index, task))
                     worker.index, worker.started = index, time.perf_counter()
                     busy += 1
                     on_start(index)
@@ -164,6 +164,15 @@ class Pool:
                               hint="raise --time-limit, or look for a huge table or image")
             return Result(index, None, None, [problem], elapsed), False
         return None
+
+    def _hand(self, slot: int, message: tuple[int, Task]) -> _Worker:
+        """Send a task to the worker in slot, replacing it first if it died while idle."""
+        try:
+            self._workers[slot].conn.send(message)
+        except OSError:
+            self._replace(slot)
+            self._workers[slot].conn.send(message)
+        return self._workers[slot]
 
     def _replace(self, slot: int) -> None:
         old = self._workers[slot]
