@@ -131,3 +131,19 @@ def test_both_writers_place_the_brief_in_its_series(make_series: MakeSeries,
     footers = [text for name, text in parts.items() if "footer" in name]
     assert footers and all("ILAB Learning Brief Series · Brief 2 of 2" in t for t in footers)
     assert any("Investing in Auto Workers" in t for n, t in parts.items() if "header" in n)
+
+
+def test_series_title_follows_the_edition_language(make_series: MakeSeries,
+                                                   tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.es.yaml": GOOD_BRIEF,
+                          "c.en.yaml": GOOD_BRIEF},
+                         series="id: s\ntitle: Auto Workers\ntitles: {es: Trabajadores}\n"
+                                "briefs: [b, c]\n")
+    result = cli("build", folder, "--out", tmp_path / "out", "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    (page,) = pdf_pages(tmp_path / "out" / "s" / "b.es.pdf")
+    assert "TRABAJADORES" in page.upper() and "AUTO WORKERS" not in page.upper()
+    with zipfile.ZipFile(tmp_path / "out" / "s" / "b.es.docx") as docx:
+        header = " ".join(re.sub(r"<[^>]+>", "", docx.read(n).decode())
+                          for n in docx.namelist() if re.match(r"word/header\d*\.xml", n))
+    assert "Trabajadores" in header and "Auto Workers" not in header

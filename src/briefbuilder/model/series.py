@@ -20,10 +20,15 @@ class Series(BaseModel):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
+    titles: dict[str, str] = Field({}, description="The title in other languages, by lang.")
     theme: str = Field("ilab", pattern=ID_PATTERN)
     publisher: str | None = None
     max_pages: int | None = Field(None, ge=1)
     briefs: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+
+    def title_for(self, lang: str) -> str:
+        """The series title in a language ('es-MX' falls back to 'es', then to title)."""
+        return self.titles.get(lang) or self.titles.get(lang.split("-")[0]) or self.title
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,12 @@ def project_spans(item: Project, labels: Labels) -> tuple[Span, ...]:
 
 
 def edition_lines(edition: Edition, labels: Labels) -> list[str]:
-    """The masthead's edition block: series label, the series title when it is not the
-    brief's own, and the date."""
+    """The masthead's edition block: series label, the series title (in the brief's
+    language) for a brief in a series of several, and the date."""
     lines = [labels.series_label]
-    if edition.series.title != edition.brief.title:
-        lines.append(edition.series.title)
+    title = edition.series.title_for(edition.brief.lang)
+    if edition.total > 1 and title != edition.brief.title:
+        lines.append(title)
     return [*lines, format_date(edition.brief.date, edition.brief.lang, labels)]
 
 
