@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from briefbuilder.outputs import staging_folder
 
@@ -152,17 +153,6 @@ def test_a_killed_build_leaves_no_partial_file(make_series: MakeSeries, tmp_path
     assert not staging_folder(out).exists()
 
 
-def test_a_job_over_its_time_limit_fails_and_the_build_goes_on(make_series: MakeSeries,
-                                                              tmp_path: Path) -> None:
-    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
-    result = cli("build", folder, "--out", tmp_path / "out", "--format", "pdf",
-                 "--time-limit", "0.01", "-j", "1")
-    assert result.returncode == 1
-    assert "failed: s/b.en.pdf: timed out after 0.01 s" in result.stderr
-    assert "failed: s/c.en.pdf: timed out after 0.01 s" in result.stderr
-    assert not list((tmp_path / "out").glob("s/*"))
-
-
 def test_an_interrupted_build_stops_cleanly(make_series: MakeSeries, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _, build = build_until_first_pdf(make_series, out)
@@ -229,13 +219,17 @@ def test_watch_rebuilds_on_save_and_survives_errors(make_series: MakeSeries,
     assert changed == {"changed: c.en.yaml\n"}, changed
 
 
-def test_a_job_over_its_memory_limit_fails_with_a_clear_reason(make_series: MakeSeries,
-                                                              tmp_path: Path) -> None:
+@pytest.mark.parametrize(("limit", "reason"), [
+    (("--time-limit", "0.01"), "timed out after 0.01 s"),
+    (("--memory-limit", "1"), "the job ran out of memory"),
+])
+def test_a_job_over_its_limit_fails_and_the_build_goes_on(
+        make_series: MakeSeries, tmp_path: Path, limit: tuple[str, str], reason: str) -> None:
     folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
-    result = cli("build", folder, "--out", tmp_path / "out", "--format", "pdf",
-                 "--memory-limit", "1", "-j", "1")
+    result = cli("build", folder, "--out", tmp_path / "out", "--format", "pdf", *limit,
+                 "-j", "1")
     assert result.returncode == 1
     for job in ("s/b.en.pdf", "s/c.en.pdf"):
-        assert f"failed: {job}: the job ran out of memory" in result.stderr
+        assert f"failed: {job}: {reason}" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list((tmp_path / "out").glob("s/*"))
