@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.themes import BUILTIN_THEMES
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content"
 PROJECTS = Path(__file__).resolve().parent / "projects"
@@ -32,7 +34,7 @@ def make_series(tmp_path: Path) -> MakeSeries:
     def make(files: dict[str, str | bytes] | None = None, series: str = SERIES,
              name: str = "s") -> Path:
         if not (tmp_path / "styles").exists():
-            shutil.copytree(ROOT / "styles", tmp_path / "styles")
+            shutil.copytree(BUILTIN_THEMES, tmp_path / "styles")
         folder = tmp_path / "content" / name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "series.yaml").write_text(series, encoding="utf-8")

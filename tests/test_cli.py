@@ -10,6 +10,8 @@ from pathlib import Path
 import jsonschema
 from ruamel.yaml import YAML
 
+from briefbuilder.themes import BUILTIN_THEMES
+
 from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
 
 
@@ -80,7 +82,7 @@ def test_schema_is_valid_and_accepts_the_sample_briefs() -> None:
 
 
 def test_new_scaffolds_a_brief_that_passes_check(tmp_path: Path) -> None:
-    (tmp_path / "styles").symlink_to(SAMPLE.parent / "styles")
+    (tmp_path / "styles").symlink_to(BUILTIN_THEMES)
     result = cli("new", "policy-series/first-brief", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "content/policy-series/first-brief.en.yaml").is_file()

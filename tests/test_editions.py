@@ -14,7 +14,9 @@ import pytest
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from .conftest import GOOD_BRIEF, ROOT, SAMPLE, MakeSeries
+from briefbuilder.themes import BUILTIN_THEMES
+
+from .conftest import GOOD_BRIEF, SAMPLE, MakeSeries
 from .test_cli import cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,7 +49,7 @@ def test_spanish_pdf_language_labels_and_date(out: Path) -> None:
 def english_labels() -> list[str]:
     """Every English label the theme prints that differs from its Spanish twin."""
     yaml = YAML(typ="safe")
-    labels = ROOT / "styles" / "ilab" / "labels"
+    labels = BUILTIN_THEMES / "ilab" / "labels"
     en, es = yaml.load(labels / "en.yaml"), yaml.load(labels / "es.yaml")
     words = []
     for key, value in en.items():

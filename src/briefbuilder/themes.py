@@ -2,28 +2,78 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .brand import Brand, Labels, Theme
-from .errors import Problem, ThemeError
+from .errors import Problem, ThemeError, UsageError
 from .model.series import LoadedSeries
 from .yamlfile import ValidationProblems, YamlProblem, read_yaml, validate
 
 STYLES = "styles"
+BRAND_FILE = "brand.yaml"
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+BUILTIN_THEMES = Path(__file__).resolve().parent / "styles"
+BUILTIN = "built-in"
+
+
+@dataclass(frozen=True)
+class ThemeSource:
+    """A theme a content folder can use: its name, its folder, and where it comes from."""
+
+    name: str
+    folder: Path
+    origin: str  # BUILTIN, or the styles/ folder it was found in
+
+    @property
+    def overrides_builtin(self) -> bool:
+        return self.origin != BUILTIN and (BUILTIN_THEMES / self.name / BRAND_FILE).is_file()
+
+
+def _project_styles(start: Path) -> list[Path]:
+    """The styles/ folders at or above start, nearest first: as named, then as resolved."""
+    places = [start.absolute(), *start.absolute().parents]
+    places += [p for p in [start.resolve(), *start.resolve().parents] if p not in places]
+    return [folder / STYLES for folder in places if (folder / STYLES).is_dir()]
+
+
+def available_themes(start: Path) -> list[ThemeSource]:
+    """Every theme a series folder at start can name, the one its name finds first."""
+    found: dict[str, ThemeSource] = {}
+    for styles in [*_project_styles(start), BUILTIN_THEMES]:
+        origin = BUILTIN if styles == BUILTIN_THEMES else str(styles)
+        for brand in sorted(styles.glob(f"*/{BRAND_FILE}")):
+            name = brand.parent.name
+            found.setdefault(name, ThemeSource(name, brand.parent, origin))
+    return sorted(found.values(), key=lambda source: source.name)
 
 
 def find_theme(name: str, start: Path) -> Path:
-    """The nearest styles/<name>/ folder at or above start (a series folder)."""
-    places = [start.absolute(), *start.absolute().parents]  # as named, then as resolved
-    places += [p for p in [start.resolve(), *start.resolve().parents] if p not in places]
-    for folder in places:
-        candidate = folder / STYLES / name
-        if (candidate / "brand.yaml").is_file():
-            return candidate
+    """The theme folder a series at start means by name: the nearest styles/<name>/ at or
+    above it (the user's own theme, or an override of a built-in one), else the built-in."""
+    for source in available_themes(start):
+        if source.name == name:
+            return source.folder
+    names = ", ".join(source.name for source in available_themes(start))
     raise ThemeError(Problem(
-        f"theme {name!r} not found", start / "series.yaml", None, None, "theme",
-        f"create {STYLES}/{name}/brand.yaml beside the content folder"
-        + ("" if name == "ilab" else ", or use theme: ilab")))
+        f"theme {name!r} not found (available: {names})", start / "series.yaml", None, None,
+        "theme", f"name one of those, or make your own with 'briefbuilder theme copy ilab "
+        f"{STYLES}/{name}' beside the content folder"))
+
+
+def copy_theme(name: str, start: Path, target: Path) -> Path:
+    """Copy the theme a series at start would use into target, to customize it."""
+    folder = find_theme(name, start)
+    if target.exists():
+        raise UsageError(f"{target} already exists; name a new folder")
+    if not ID.fullmatch(target.name):
+        raise UsageError(f"{target.name!r}: name the theme folder in lowercase letters, digits "
+                         "and hyphens, e.g. styles/myorg")
+    shutil.copytree(folder, target, symlinks=False,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return target
 
 
 def load_theme(folder: Path) -> Theme:
@@ -32,7 +82,7 @@ def load_theme(folder: Path) -> Theme:
     brand: Brand | None = None
     labels: dict[str, Labels] = {}
     try:
-        brand = validate(Brand, read_yaml(folder / "brand.yaml"))
+        brand = validate(Brand, read_yaml(folder / BRAND_FILE))
     except YamlProblem as exc:
         problems.append(exc.problem)
     except ValidationProblems as exc:

@@ -16,6 +16,7 @@ from rich.console import Console
 from briefbuilder.build import Job, Options, Outcome, build, plan
 from briefbuilder.loader import load_project
 from briefbuilder.preflight.run import preflight
+from briefbuilder.themes import BUILTIN_THEMES
 
 from ..conftest import ROOT
 
@@ -122,7 +123,7 @@ def make_project(tmp_path_factory: pytest.TempPathFactory) -> MakeProject:
     def make(series: dict[str, dict[str, str | bytes]],
              edit_styles: Callable[[Path], None] | None = None) -> dict[str, Built]:
         root = tmp_path_factory.mktemp("project")
-        shutil.copytree(ROOT / "styles", root / "styles")
+        shutil.copytree(BUILTIN_THEMES, root / "styles")
         if edit_styles is not None:
             edit_styles(root / "styles")
         for name, files in series.items():

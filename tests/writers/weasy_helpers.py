@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from briefbuilder.brand import Theme
 from briefbuilder.loader import load_project
 from briefbuilder.model.series import Edition
-from briefbuilder.themes import find_theme, load_theme
+from briefbuilder.themes import BUILTIN_THEMES, find_theme, load_theme
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "content" / "mexico-auto"
@@ -38,7 +38,7 @@ def pdf_reader(data: bytes) -> PdfReader:
 
 def repo_theme(name: str = "ilab") -> Theme:
     """A theme of the repository's styles/ folder, for editions living elsewhere."""
-    return load_theme(REPO / "styles" / name)
+    return load_theme(BUILTIN_THEMES / name)
 
 
 def theme_copy(tmp_path: Path, edition: Edition) -> Theme:
