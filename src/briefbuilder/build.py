@@ -22,11 +22,11 @@ from .cache import (
 )
 from .errors import BriefbuilderError, Problem
 from .loader import Project
-from .model.series import Edition
+from .model.series import Edition, LoadedSeries
 from .outputs import OutputLock, staging_folder, write_atomic
 from .pool import Pool, Result
 from .themes import find_theme
-from .writers.registry import writer_module
+from .writers.registry import extension, writer_module
 
 DEFAULT_TIME_LIMIT = 300.0
 DEFAULT_MEMORY_LIMIT = 4 * 1024**3
@@ -90,15 +90,23 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             continue
         theme_hash = folder_hash(theme_folder)
         for edition in loaded.editions:
-            if options.only and edition.brief.id not in options.only:
+            if options.only and not selected(options.only, loaded, edition):
                 continue
             if options.langs and edition.brief.lang not in options.langs:
                 continue
             for fmt in options.formats:
-                relative = f"{loaded.folder.name}/{edition.brief.id}.{edition.brief.lang}.{fmt}"
+                name = f"{edition.brief.id}.{edition.brief.lang}.{extension(fmt)}"
+                relative = f"{loaded.folder.name}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
     return jobs, problems
+
+
+def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> bool:
+    """Whether --only names the edition's brief, as BRIEF_ID or SERIES/BRIEF_ID."""
+    brief = edition.brief.id
+    return any(name in (brief, f"{loaded.series.id}/{brief}", f"{loaded.folder.name}/{brief}")
+               for name in only)
 
 
 def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome]:

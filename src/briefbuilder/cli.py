@@ -1,12 +1,13 @@
-"""The command line: build, watch, check, preflight, schema, new. Thin: parsing and printing."""
+"""The command line: build, watch, check, preflight, schema, init, new, themes. Thin: parsing
+and printing."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -22,12 +23,12 @@ from .build import (
     plan,
     select_formats,
 )
-from .errors import BriefbuilderError, Problem, UsageError
-from .loader import Project, load_project
+from .errors import BriefbuilderError, Problem, ThemeError, UsageError
+from .loader import Project, load_file, load_project
 from .progress import BarReporter, LineReporter, print_problems, summary_table
-from .scaffold import scaffold
-from .schema import brief_schema
-from .themes import check_themes
+from .scaffold import init_project, scaffold
+from .schema import KINDS, schema_text
+from .themes import BRAND_FILE, available_themes, check_themes, copy_theme, load_theme
 from .writers.registry import FORMATS, check_formats
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -47,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(watch)
 
     check = commands.add_parser("check", help="validate all content, build nothing")
-    check.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    check.add_argument("content", nargs="?", type=Path, default=Path("content"),
+                       metavar="CONTENT_DIR|FILE", help="a folder of series, one series folder, "
+                       "a brief file or a theme's brand.yaml (default: content)")
     check.add_argument("--strict", action="store_true",
                        help="misaligned language editions are errors, not warnings")
 
@@ -57,13 +60,46 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     preflight.add_argument("--json", action="store_true", help="one JSON report on stdout")
 
-    commands.add_parser("schema", help="print the JSON Schema of a brief file")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
+    schema.add_argument("--kind", choices=KINDS, default="brief",
+                        help="brief (<id>.<lang>.yaml), series (series.yaml), brand "
+                        "(a theme's brand.yaml) or labels (labels/<lang>.yaml); default: brief")
+
+    init = commands.add_parser("init", help="create a ready project: content, schemas, "
+                               "editor settings")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR",
+                      help="the project folder, created if needed (default: .)")
+    _add_starter_options(init, "my-series/first-brief")
 
     new = commands.add_parser("new", help="scaffold a brief that builds")
-    new.add_argument("target", metavar="SERIES/BRIEF_ID")
-    new.add_argument("--content", type=Path, default=Path("content"))
-    new.add_argument("--lang", default="en")
+    new.add_argument("target", metavar="SERIES/BRIEF_ID",
+                     help="the series folder and the brief id, e.g. mexico-auto/enforcement")
+    new.add_argument("--content", type=Path, default=Path("content"),
+                     help="the content folder holding the series (default: content)")
+    _add_starter_options(new, None)
+
+    themes = commands.add_parser("themes", help="list the themes a content folder can use")
+    themes.add_argument("content", nargs="?", type=Path, default=Path("content"),
+                        help="the content folder whose styles/ folders count (default: content)")
+    theme = commands.add_parser("theme", help="work with themes")
+    theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
+    copy = theme_commands.add_parser("copy", help="copy a theme into a folder to customize it")
+    copy.add_argument("name", help="the theme to copy, e.g. ilab")
+    copy.add_argument("target", type=Path, metavar="DIR",
+                      help="the new theme's folder, e.g. styles/myorg")
+    copy.add_argument("--content", type=Path, default=Path("content"),
+                      help="find NAME as a series in this folder would (default: content)")
     return parser
+
+
+def _add_starter_options(command: argparse.ArgumentParser, target: str | None) -> None:
+    if target is not None:
+        command.add_argument("--brief", dest="target", default=target, metavar="SERIES/BRIEF_ID",
+                             help="the starter brief (default: %(default)s)")
+    command.add_argument("--lang", default="en",
+                         help="the brief's language, e.g. en or es (default: en)")
+    command.add_argument("--theme", default="ilab",
+                         help="the series' theme, for a new series (default: ilab)")
 
 
 def _add_build_options(command: argparse.ArgumentParser) -> None:
@@ -72,12 +108,15 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     command.add_argument("--format", dest="formats", action="append", choices=FORMATS,
                          help="repeatable; default: pdf and docx")
-    command.add_argument("--only", action="append", default=[], metavar="BRIEF_ID",
-                         help="build only this brief (repeatable)")
+    command.add_argument("--only", action="append", default=[], metavar="[SERIES/]BRIEF_ID",
+                         help="build only this brief, in every series or in one (repeatable)")
     command.add_argument("--lang", action="append", default=[], help="only this language")
     command.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 1,
                          help="parallel worker processes (default: CPU count)")
     command.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    command.add_argument("--print-shop", action="store_true",
+                         help="also build the print-shop PDF (<brief>.<lang>.print.pdf): "
+                         "0.125 in bleed and crop marks")
     command.add_argument("--preflight", action="store_true",
                          help="run the preflight checks on the outputs after building")
     command.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT,
@@ -86,7 +125,8 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
                          metavar="MB", help="per worker (default: %(default)d)")
     noise = command.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print failures only")
-    noise.add_argument("-v", "--verbose", action="store_true", help="a line per job")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="a line per job as it ends, with its seconds")
 
 
 def _positive(text: str) -> int:
@@ -107,34 +147,79 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code (0 ok, 1 content/build errors, 2 usage)."""
     args = _parser().parse_args(argv)
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "watch":
-            from .watch import watch
-
-            return watch(args.content, args.out, lambda: _rebuild(args), err)
-        if args.command == "preflight":
-            from .preflight import preflight
-
-            console = Console(highlight=False, soft_wrap=True) if args.json else err
-            return preflight(args.content, args.out, args.json, console)
-        if args.command == "check":
-            return _check(args.content, args.strict)
-        if args.command == "schema":
-            print(json.dumps(brief_schema(), indent=2, ensure_ascii=False))
-            return EXIT_OK
-        path = scaffold(args.content, args.target, args.lang)
-        err.print(f"created {path}")
-        return EXIT_OK
+        return COMMANDS[args.command](args)
     except UsageError as exc:
         print_problems(err, exc.problems)
         return EXIT_USAGE
     except BriefbuilderError as exc:
         print_problems(err, exc.problems)
         return EXIT_CONTENT
+    except BrokenPipeError:  # `briefbuilder schema | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    return watch(args.content, args.out, lambda: _rebuild(args), err)
+
+
+def _preflight(args: argparse.Namespace) -> int:
+    from .preflight import preflight
+
+    console = Console(highlight=False, soft_wrap=True) if args.json else err
+    return preflight(args.content, args.out, args.json, console)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text(args.kind))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = scaffold(args.content, args.target, args.lang, args.theme)
+    err.print(f"created {path}", highlight=False)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    written = init_project(args.folder, args.target, args.lang, args.theme)
+    for path in written:
+        err.print(f"created {path}", highlight=False)
+    where = "" if args.folder == Path(".") else f"cd {args.folder} && "
+    err.print(f"next: {where}briefbuilder build && briefbuilder preflight", highlight=False)
+    return EXIT_OK
+
+
+def _themes(args: argparse.Namespace) -> int:
+    """One line per theme: its name, its brand's name, and where it comes from."""
+    rows = [("theme", "brand", "from")]
+    for source in available_themes(args.content):
+        try:
+            brand = load_theme(source.folder).brand.name
+        except ThemeError:
+            brand = "(broken: run briefbuilder check)"
+        origin = source.origin + (" (overrides the built-in one)"
+                                  if source.overrides_builtin else "")
+        rows.append((source.name, brand, origin))
+    widths = [max(len(row[i]) for row in rows) for i in (0, 1)]
+    for name, brand, origin in rows:
+        print(f"{name:<{widths[0]}}  {brand:<{widths[1]}}  {origin}")
+    return EXIT_OK
+
+
+def _theme(args: argparse.Namespace) -> int:
+    target = copy_theme(args.name, args.content, args.target)
+    err.print(f"copied theme {args.name!r} to {target}; name it in series.yaml as "
+              f"'theme: {target.name}' (a folder styles/{target.name}/ beside or above the "
+              "content folder); a print.css or templates/*.html there overrides the "
+              "package's", highlight=False)
+    return EXIT_OK
 
 
 def _load(content: Path) -> Project:
@@ -143,44 +228,50 @@ def _load(content: Path) -> Project:
     return project
 
 
-def _check(content: Path, strict: bool) -> int:
-    project = load_project(content)
-    project.problems.extend(check_themes(project.series))
-    project.problems.extend(check_alignment(project.editions(), strict))
+def _check(args: argparse.Namespace) -> int:
+    content: Path = args.content
+    if content.name == BRAND_FILE and content.is_file():
+        load_theme(content.parent)
+        err.print(f"ok: theme {content.parent.name!r} is valid")
+        return EXIT_OK
+    project = load_file(content) if content.is_file() else load_project(content)
+    theme_problems, stopped = check_themes(project.series)
+    project.problems.extend(theme_problems)
+    project.problems.extend(check_alignment(project.editions(), args.strict))
     print_problems(err, project.problems)
-    editions = len(project.editions())
+    bad = {p.file for p in project.errors} | stopped
+    valid = sum(e.path not in bad for e in project.editions())
     if project.errors:
-        err.print(f"{len(project.errors)} error(s); {editions} brief edition(s) valid",
+        err.print(f"{len(project.errors)} error(s); {valid} brief edition(s) valid",
                   style="red")
         return EXIT_CONTENT
-    err.print(f"ok: {editions} brief edition(s) valid, {len(project.warnings)} warning(s)")
+    err.print(f"ok: {valid} brief edition(s) valid, {len(project.warnings)} warning(s)")
     return EXIT_OK
 
 
-def _build(args: argparse.Namespace) -> int:
-    options = Options(args.out, select_formats(args.formats), tuple(args.only),
+def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
+    """A build; one_line (watch) prints one line for the whole build instead of a table."""
+    started = time.monotonic()
+    formats = select_formats(args.formats) + (("print-shop",) if args.print_shop else ())
+    options = Options(args.out, formats, tuple(args.only),
                       tuple(args.lang), args.jobs, args.force, args.time_limit,
                       args.memory_limit * 2**20)
     check_formats(list(options.formats))
     project = _load(args.content)
-    known = {brief for loaded in project.series for brief in loaded.series.briefs}
-    unknown = [b for b in args.only if b not in known]
-    if unknown:
-        raise UsageError(f"--only {', '.join(unknown)}: no such brief in the series files")
-    langs = {e.path.name.split(".")[1] for loaded in project.series for e in loaded.editions}
-    missing = [lang for lang in args.lang if lang not in langs]
-    if missing and project.editions():
-        raise UsageError(f"--lang {', '.join(missing)}: no edition in that language "
-                         f"(there are: {', '.join(sorted(langs))})")
+    _check_selection(args, project)
     jobs, problems = plan(project, options)
     print_problems(err, problems)
-    reporter = _reporter(args)
+    if not jobs:
+        err.print("nothing to build", highlight=False)
+        return EXIT_CONTENT if project.errors or problems else EXIT_OK
+    reporter = _reporter(args, one_line)
     try:
         outcomes = build(jobs, options, reporter)
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
-    code = _summarize(outcomes, project, problems, args.quiet)
+    code = _summarize(outcomes, project, problems, args.quiet or one_line,
+                      time.monotonic() - started)
     if args.preflight:
         from .preflight import preflight
 
@@ -188,39 +279,61 @@ def _build(args: argparse.Namespace) -> int:
     return code
 
 
+def _check_selection(args: argparse.Namespace, project: Project) -> None:
+    """--only and --lang must name briefs and languages the content has."""
+    known = {name for loaded in project.series for brief in loaded.series.briefs
+             for name in (brief, f"{loaded.series.id}/{brief}", f"{loaded.folder.name}/{brief}")}
+    unknown = [b for b in args.only if b not in known]
+    if unknown:
+        raise UsageError(f"--only {', '.join(unknown)}: no such brief in the series files "
+                         "(name BRIEF_ID or SERIES/BRIEF_ID)")
+    langs = {e.path.name.split(".")[1] for loaded in project.series for e in loaded.editions}
+    missing = [lang for lang in args.lang if lang not in langs]
+    if missing and project.editions():
+        raise UsageError(f"--lang {', '.join(missing)}: no edition in that language "
+                         f"(there are: {', '.join(sorted(langs))})")
+
+
 def _rebuild(args: argparse.Namespace) -> int:
-    """One build of watch mode: errors are printed, never raised."""
+    """One build of watch mode, summed up in one line: errors are printed, never raised."""
     try:
-        return _build(args)
+        return _build(args, one_line=True)
     except BriefbuilderError as exc:
         print_problems(err, exc.problems)
         return EXIT_CONTENT
 
 
-def _reporter(args: argparse.Namespace) -> LineReporter:
-    if args.quiet:
-        return LineReporter(err, quiet=True)
-    if args.verbose or not err.is_terminal:
+def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
+    if args.verbose:
         return LineReporter(err)
+    if args.quiet or one_line or not err.is_terminal:
+        return LineReporter(err, quiet=True)
     return BarReporter(err)
 
 
 def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem],
-               quiet: bool) -> int:
+               brief: bool, seconds: float) -> int:
+    """The table of jobs (unless brief), one line of counts, and each failure's reason."""
     failed = [o for o in outcomes if o.status == "failed"]
-    if not quiet:
+    if not brief:
         err.print(summary_table(outcomes))
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
-              f"{len(failed)} failed, {len(project.errors) + len(problems)} content error(s)",
-              highlight=False)
+              f"{len(failed)} failed, {len(project.errors) + len(problems)} content error(s) "
+              f"in {seconds:.1f} s", highlight=False)
     peak = max((o.peak_mb for o in outcomes), default=0)
-    if peak and not quiet:
+    if peak and not brief:
         err.print(f"peak memory of a worker: {peak} MB", highlight=False)
     for outcome in failed:
         reasons = "; ".join(p.message for p in outcome.problems)
         err.print(f"failed: {outcome.job.name}: {reasons}", style="red", highlight=False)
     return EXIT_CONTENT if failed or project.errors or problems else EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _build, "watch": _watch, "check": _check, "preflight": _preflight,
+    "schema": _schema, "new": _new, "init": _init, "themes": _themes, "theme": _theme,
+}
 
 
 if __name__ == "__main__":

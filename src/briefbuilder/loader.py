@@ -79,6 +79,26 @@ def load_project(root: Path) -> Project:
     return project
 
 
+def load_file(path: Path) -> Project:
+    """The project of one brief file: its series, with only its edition and the problems found
+    in it or in its series file. series.yaml itself means its whole series."""
+    folder = path.parent
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file or folder")
+    if not (folder / SERIES_FILE).is_file():
+        raise UsageError(f"{path}: no {SERIES_FILE} beside it (a brief file lives in a series "
+                         "folder)")
+    project = load_project(folder)
+    if path.name == SERIES_FILE:
+        return project
+    mine = {path.resolve(), (folder / SERIES_FILE).resolve()}
+    project.problems = [p for p in project.problems
+                        if p.file is None or p.file.resolve() in mine]
+    for loaded in project.series:
+        loaded.editions = [e for e in loaded.editions if e.path.resolve() == path.resolve()]
+    return project
+
+
 def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     """Load one series folder and its editions, appending problems."""
     path = folder / SERIES_FILE

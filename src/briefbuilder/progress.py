@@ -17,7 +17,7 @@ def print_problems(console: Console, problems: list[Problem]) -> None:
 
 
 class LineReporter:
-    """One line per finished job (quiet: failures only)."""
+    """One line per finished job with its seconds (quiet: failures only)."""
 
     def __init__(self, console: Console, quiet: bool = False) -> None:
         self.console = console
@@ -35,7 +35,9 @@ class LineReporter:
             self.console.print(f"failed      {outcome.job.name}", style="red", highlight=False)
             print_problems(self.console, outcome.problems)
         elif not self.quiet:
-            self.console.print(f"{outcome.status:<11} {outcome.job.name}", highlight=False)
+            seconds = f"{outcome.seconds:6.2f} s" if outcome.status == "built" else " " * 8
+            self.console.print(f"{outcome.status:<11} {seconds}  {outcome.job.name}",
+                               highlight=False)
 
 
 class BarReporter(LineReporter):

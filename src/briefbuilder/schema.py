@@ -1,17 +1,58 @@
-"""The JSON Schema of a brief file, for editors that autocomplete YAML."""
+"""The JSON Schemas of the files a user writes (brief, series, brand, labels), for editors that
+autocomplete YAML and for validators."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from .brand import Brand, Labels
 from .model.brief import LOADER_FIELDS, Brief
+from .model.series import Series
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def brief_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of <brief-id>.<lang>.yaml."""
-    schema = Brief.model_json_schema(mode="validation")
-    for name in LOADER_FIELDS:
+def _schema(model: type[BaseModel], title: str, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema = model.model_json_schema(mode="validation")
+    for name in drop:
         schema["properties"].pop(name, None)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "briefbuilder brief"
+    schema["$schema"] = DRAFT
+    schema["title"] = title
     return schema
+
+
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "brief": lambda: _schema(Brief, "briefbuilder brief", LOADER_FIELDS),
+    "series": lambda: _schema(Series, "briefbuilder series"),
+    "brand": lambda: _schema(Brand, "briefbuilder brand"),
+    "labels": lambda: _schema(Labels, "briefbuilder labels"),
+}
+KINDS = tuple(SCHEMAS)
+
+
+def schema_text(kind: str) -> str:
+    """One kind's schema as the JSON text printed and written to files."""
+    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_file(folder: Path, kind: str) -> Path:
+    """Where a project keeps one kind's schema: schemas/<kind>.schema.json."""
+    return folder / f"{kind}.schema.json"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write (or refresh) every kind's schema into folder; return the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        path = schema_file(folder, kind)
+        text = schema_text(kind)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

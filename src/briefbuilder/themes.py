@@ -113,14 +113,22 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
             f"add {theme.folder / 'labels' / base}.yaml"))
 
 
-def check_themes(series: list[LoadedSeries]) -> list[Problem]:
-    """Every series' theme loads and has labels for each edition's language."""
+def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
+    """Every series' theme loads and has labels for each edition's language: the problems,
+    and the edition files they stop from building."""
     problems: list[Problem] = []
+    stopped: set[Path] = set()
     for loaded in series:
         try:
             theme = load_theme(find_theme(loaded.series.theme, loaded.folder))
-            for edition in loaded.editions:
-                check_language(theme, edition.brief.lang, edition.path)
         except ThemeError as exc:
             problems.extend(exc.problems)
-    return problems
+            stopped.update(edition.path for edition in loaded.editions)
+            continue
+        for edition in loaded.editions:
+            try:
+                check_language(theme, edition.brief.lang, edition.path)
+            except ThemeError as exc:
+                problems.extend(exc.problems)
+                stopped.add(edition.path)
+    return problems, stopped

@@ -18,8 +18,17 @@ WRITERS = {
     "pdf": "briefbuilder.writers.pdf:write_pdf",
     "docx": "briefbuilder.writers.docx:write_docx",
     "html": "briefbuilder.writers.html:write_html",
+    "print-shop": "briefbuilder.writers.pdf:write_print_shop_pdf",
 }
 FORMATS = tuple(WRITERS)
+# The file extension of each format whose extension is not its name.
+EXTENSIONS = {"print-shop": "print.pdf"}
+PAGED = ("pdf", "print-shop")
+
+
+def extension(fmt: str) -> str:
+    """The output file extension of a format: 'pdf', 'print.pdf'."""
+    return EXTENSIONS.get(fmt, fmt)
 
 
 def writer_module(fmt: str) -> str:
@@ -45,7 +54,7 @@ def get_writer(fmt: str) -> Writer:
 
 def count_pages(fmt: str, data: bytes) -> int | None:
     """Pages of a rendered output, where the format has pages of its own (PDF)."""
-    if fmt != "pdf":
+    if fmt not in PAGED:
         return None
     import pikepdf
 
