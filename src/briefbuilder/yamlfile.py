@@ -49,6 +49,17 @@ class YamlDoc:
         return Problem(message, self.path, line, column, format_path(loc), hint, severity)
 
 
+def locate(path: Path, said: list[Said], severity: Severity = Severity.ERROR) -> list[Problem]:
+    """Problems about a file that loaded before, read again to find each place's line
+    and column (left without them if the file no longer reads)."""
+    try:
+        doc = read_yaml(path)
+    except YamlProblem:
+        return [Problem(message, path, None, None, format_path(loc), hint, severity)
+                for loc, message, hint in said]
+    return [doc.problem(loc, message, hint, severity) for loc, message, hint in said]
+
+
 class YamlProblem(Exception):
     """A file that is not readable YAML; carries its one Problem."""
 
