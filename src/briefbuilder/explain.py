@@ -24,7 +24,7 @@ from .model.inline import Inline
 if TYPE_CHECKING:
     from .yamlfile import FieldPath, Said
 
-Loc = tuple[str | int, ...]
+PydanticLoc = tuple[str | int, ...]  # a location as pydantic gives it, with union tags
 
 # Hints for a value of the wrong type, by pydantic's error type, where the field has none.
 TYPE_HINTS = {
@@ -141,7 +141,7 @@ def _quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _right_name(model: type[BaseModel], raw: Loc) -> str:
+def _right_name(model: type[BaseModel], raw: PydanticLoc) -> str:
     """The field a wrong name at raw stands for: a declared synonym, else a close spelling
     among the fields valid at that place; '' when there is none."""
     here, _ = _walk(model, raw[:-1])
@@ -153,7 +153,7 @@ def _right_name(model: type[BaseModel], raw: Loc) -> str:
     return _closest(wrong, _names(here))
 
 
-def _walk(model: type[BaseModel], raw: Loc) -> tuple[Any, str]:
+def _walk(model: type[BaseModel], raw: PydanticLoc) -> tuple[Any, str]:
     """The type expected at raw (pydantic's location) and the hint declared nearest to it:
     on the last field entered, or on the item type of a list or union beneath it."""
     here: Any = model
