@@ -83,6 +83,18 @@ SYNONYMS = {
         "      - figure: {image: chart.png, alt: A chart, title: Growth}\n",
         "b.en.yaml:5:50: sections[0].body[0].figure.title: unknown field 'title' "
         "(remove it or check its spelling)"),
+    "image block": (
+        "      - image: chart.png\n",
+        "b.en.yaml:5:9: sections[0].body[0]: unknown block type 'image' "
+        "(did you mean 'figure'?)"),
+    "list block": (
+        "      - list: [one, two]\n",
+        "b.en.yaml:5:9: sections[0].body[0]: unknown block type 'list' "
+        "(did you mean 'bullets'?)"),
+    "blockquote block": (
+        "      - blockquote: {text: Words.}\n",
+        "b.en.yaml:5:9: sections[0].body[0]: unknown block type 'blockquote' "
+        "(did you mean 'quote'?)"),
     "a typo among the fields of the place": (
         "      - figure: {image: chart.png, alt: A chart, captoin: Growth}\n",
         "b.en.yaml:5:50: sections[0].body[0].figure.captoin: unknown field 'captoin' "

@@ -43,7 +43,7 @@ def explain(model: type[BaseModel], errors: Sequence[ErrorDetails]) -> list[Said
     """One (location, message, hint) per mistake: a text read as a mapping is one mistake,
     and so is a field under a wrong name (its 'field required' is not repeated)."""
     texts = dict(found for e in errors if (found := _text_read_as_mapping(model, e)))
-    right = {tuple(e["loc"]): _right_name(model, tuple(e["loc"]))
+    right = {tuple(e["loc"]): _field_meant(model, tuple(e["loc"]))
              for e in errors if e["type"] == "extra_forbidden"}
     renamed = {(*raw[:-1], name) for raw, name in right.items() if name}
     said: list[Said] = []
@@ -59,6 +59,12 @@ def explain(model: type[BaseModel], errors: Sequence[ErrorDetails]) -> list[Said
         elif not (error["type"] == "missing" and raw in renamed):
             said.append((loc, *_message(model, error)))
     return list(dict.fromkeys(said))  # the errors of one text read as a mapping, once
+
+
+def _field_meant(model: type[BaseModel], raw: PydanticLoc) -> str:
+    """The field an unknown one at raw stands for, or ''."""
+    here, _ = _walk(model, raw[:-1])
+    return _right_name(here, str(raw[-1]), _names(here))
 
 
 def clean_loc(loc: tuple[Any, ...]) -> FieldPath:
@@ -84,13 +90,13 @@ def _tag_fields(part: str | int) -> list[str]:
 
 def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str]:
     kind, ctx = error["type"], error.get("ctx") or {}
-    _, hint = _walk(model, tuple(error["loc"]))
+    here, hint = _walk(model, tuple(error["loc"]))
     if kind == "missing":
         return "field required", hint
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         tags = [t for t in tags if t != "paragraph"]
-        guess = _closest(str(ctx.get("tag")), tags)
+        guess = _right_name(here, str(ctx.get("tag")), tags)
         return f"unknown block type {ctx.get('tag')!r}", (
             f"did you mean {guess!r}?" if guess else f"use one of: {', '.join(tags)}")
     if kind == "union_tag_not_found":
@@ -120,8 +126,8 @@ def _text_read_as_mapping(model: type[BaseModel],
     names = _names(here)
     if key in names or not isinstance(inner, _SCALARS) or not _takes_text(here):
         return None
-    if inner is None and _closest(str(key), names):
-        return None
+    if _right_name(here, str(key), names if inner is None else []):
+        return None  # a name misspelt, or called by a synonym
     return clean_loc(place), value
 
 
@@ -141,16 +147,14 @@ def _quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _right_name(model: type[BaseModel], raw: PydanticLoc) -> str:
-    """The field a wrong name at raw stands for: a declared synonym, else a close spelling
-    among the fields valid at that place; '' when there is none."""
-    here, _ = _walk(model, raw[:-1])
-    wrong = str(raw[-1])
+def _right_name(here: Any, wrong: str, names: list[str]) -> str:
+    """The name a wrong one stands for at a place: a synonym declared on a field there
+    (a block type's synonyms on the block's one field), else the closest of names."""
     for owner in _models(here):
         for name, info in owner.model_fields.items():
             if wrong in _extra(info).get("synonyms", []):
                 return info.alias or name
-    return _closest(wrong, _names(here))
+    return _closest(wrong, names)
 
 
 def _walk(model: type[BaseModel], raw: PydanticLoc) -> tuple[Any, str]:

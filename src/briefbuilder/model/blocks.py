@@ -77,11 +77,13 @@ class ListItem(TextOrMapping):
 
 
 class Bullets(_Model):
-    bullets: list[ListItem] = Field(min_length=1)
+    bullets: list[ListItem] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["list", "items", "ul"]})
 
 
 class Numbered(_Model):
-    numbered: list[ListItem] = Field(min_length=1)
+    numbered: list[ListItem] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["steps", "ordered", "ol"]})
 
 
 class Definition(_Model):
@@ -90,7 +92,8 @@ class Definition(_Model):
 
 
 class Definitions(_Model):
-    definitions: list[Definition] = Field(min_length=1)
+    definitions: list[Definition] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["glossary", "terms"]})
 
 
 CalloutKind = Literal["insight", "lesson", "practice", "note"]
@@ -108,7 +111,7 @@ class CalloutBody(_Model):
 
 
 class Callout(_Model):
-    callout: CalloutBody
+    callout: CalloutBody = Field(json_schema_extra={"synonyms": ["box", "aside", "note"]})
 
 
 class QuoteBody(_Model):
@@ -118,7 +121,7 @@ class QuoteBody(_Model):
 
 
 class Quote(_Model):
-    quote: QuoteBody
+    quote: QuoteBody = Field(json_schema_extra={"synonyms": ["blockquote", "quotation"]})
 
 
 class TableBody(_Model):
@@ -177,7 +180,8 @@ class FigureBody(_Model):
 
 
 class Figure(_Model):
-    figure: FigureBody
+    figure: FigureBody = Field(json_schema_extra={
+        "synonyms": ["image", "img", "picture", "graphic"]})
 
 
 class Stat(_Model):
@@ -186,7 +190,8 @@ class Stat(_Model):
 
 
 class Stats(_Model):
-    stats: list[Stat] = Field(min_length=1)
+    stats: list[Stat] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["statistics", "metrics", "numbers"]})
 
 
 class Project(_Model):
