@@ -52,6 +52,8 @@ class YamlDoc:
 def locate(path: Path, said: list[Said], severity: Severity = Severity.ERROR) -> list[Problem]:
     """Problems about a file that loaded before, read again to find each place's line
     and column (left without them if the file no longer reads)."""
+    if not said:
+        return []
     try:
         doc = read_yaml(path)
     except YamlProblem:
