@@ -54,6 +54,20 @@ def test_a_text_read_as_a_mapping_is_one_problem(make_series: MakeSeries, text: 
     assert messages(make_series({"b.en.yaml": text})) == [expected]
 
 
+def test_an_item_of_fields_written_as_one_line_names_its_fields(make_series: MakeSeries) -> None:
+    text = (HEAD + "      - definitions:\n          - Labor: the work of people\n"
+            "      - stats:\n          - 40%: of workers\n"
+            "      - projects:\n          items:\n            - Name: Unions\n")
+    assert messages(make_series({"b.en.yaml": text})) == [
+        "b.en.yaml:6:13: sections[0].body[0].definitions[0]: unknown field 'Labor' "
+        "(an item here is written with the fields term, text)",
+        "b.en.yaml:8:13: sections[0].body[1].stats[0]: unknown field '40%' "
+        "(an item here is written with the fields label, value)",
+        "b.en.yaml:11:15: sections[0].body[2].projects.items[0].implementer: field required",
+        "b.en.yaml:11:15: sections[0].body[2].projects.items[0].Name: unknown field 'Name' "
+        "(did you mean 'name'?)"]
+
+
 def test_a_misspelt_block_with_nothing_after_it_is_still_a_typo(
         make_series: MakeSeries) -> None:
     folder = make_series({"b.en.yaml": HEAD + "      - bulets:\n      - Text.\n"})

@@ -40,25 +40,26 @@ _SCALARS = (str, int, float, bool, dt.date, type(None))
 
 
 def explain(model: type[BaseModel], errors: Sequence[ErrorDetails]) -> list[Said]:
-    """One (location, message, hint) per mistake: a text read as a mapping is one mistake,
-    and so is a field under a wrong name (its 'field required' is not repeated)."""
-    texts = dict(found for e in errors if (found := _text_read_as_mapping(model, e)))
+    """One (location, message, hint) per mistake: a list item written as one 'key: value'
+    line is one mistake, and so is a field under a wrong name (its 'field required' is not
+    repeated)."""
+    misread = {one[0]: one for e in errors if (one := _one_key_item(model, e))}
     right = {tuple(e["loc"]): _field_meant(model, tuple(e["loc"]))
              for e in errors if e["type"] == "extra_forbidden"}
     renamed = {(*raw[:-1], name) for raw, name in right.items() if name}
     said: list[Said] = []
     for error in errors:
         raw, loc = tuple(error["loc"]), clean_loc(tuple(error["loc"]))
-        item = next((t for t in texts if loc[: len(t)] == t), None)
+        item = next((m for m in misread if loc[: len(m)] == m), None)
         if item is not None:
-            said.append(_as_mapping(item, texts[item]))
+            said.append(misread[item])
         elif raw in right:
             name = right[raw]
             said.append((loc, f"unknown field {loc[-1]!r}",
                          f"did you mean {name!r}?" if name else "remove it or check its spelling"))
         elif not (error["type"] == "missing" and raw in renamed):
             said.append((loc, *_message(model, error)))
-    return list(dict.fromkeys(said))  # the errors of one text read as a mapping, once
+    return list(dict.fromkeys(said))  # the errors of one misread item, once
 
 
 def _field_meant(model: type[BaseModel], raw: PydanticLoc) -> str:
@@ -110,10 +111,10 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str]:
     return error["msg"][0].lower() + error["msg"][1:], hint or TYPE_HINTS.get(kind, "")
 
 
-def _text_read_as_mapping(model: type[BaseModel],
-                          error: ErrorDetails) -> tuple[FieldPath, dict[Any, Any]] | None:
-    """The item and value of a text that YAML read as a one-key mapping ('Key finding: workers
-    voted'), or None. A mapping that only misspells a name valid at its place is not one."""
+def _one_key_item(model: type[BaseModel], error: ErrorDetails) -> Said | None:
+    """What to say of a list item written 'Key finding: workers voted', which YAML reads as a
+    one-key mapping: where a text may stand, to quote it; elsewhere (a definition, a stat),
+    which fields the item has. None for an item whose one name is valid or misspelt."""
     raw = tuple(error["loc"])
     place = raw[:-1] if error["type"] == "missing" else raw
     value = error["input"]
@@ -124,15 +125,18 @@ def _text_read_as_mapping(model: type[BaseModel],
     (key, inner), = value.items()
     here, _ = _walk(model, place)
     names = _names(here)
-    if key in names or not isinstance(inner, _SCALARS) or not _takes_text(here):
+    if key in names or not isinstance(inner, _SCALARS):
         return None
-    if _right_name(here, str(key), names if inner is None else []):
+    text = _takes_text(here)
+    if _right_name(here, str(key), names if inner is None or not text else []):
         return None  # a name misspelt, or called by a synonym
-    return clean_loc(place), value
+    if not text:
+        return (clean_loc(place), f"unknown field {str(key)!r}",
+                f"an item here is written with the fields {', '.join(names)}")
+    return _as_mapping(clean_loc(place), key, inner)
 
 
-def _as_mapping(item: FieldPath, value: Any) -> Said:
-    (key, inner), = value.items()
+def _as_mapping(item: FieldPath, key: Any, inner: Any) -> Said:
     message = f"this line was read as a mapping because of ': ' after {str(key)!r}"
     if inner is not None and not isinstance(inner, str):
         return item, message, "quote the whole text"
