@@ -65,7 +65,7 @@ def test_unknown_theme_is_named(make_series: MakeSeries) -> None:
     folder = make_series(series="id: s\ntitle: S\ntheme: fancy\nbriefs: [b]\n")
     result = cli("check", folder)
     assert result.returncode == 1
-    assert f"{folder}/series.yaml: theme: theme 'fancy' not found" in result.stderr
+    assert f"{folder}/series.yaml:3:1: theme: theme 'fancy' not found" in result.stderr
 
 
 def test_schema_is_valid_and_accepts_the_sample_briefs() -> None:
@@ -105,7 +105,7 @@ def test_check_names_a_language_without_labels(make_series: MakeSeries) -> None:
     folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.fr.yaml": GOOD_BRIEF})
     result = cli("check", folder)
     assert result.returncode == 1
-    assert (f"{folder}/b.fr.yaml: lang: theme 'ilab' has no labels for language 'fr' "
+    assert (f"{folder}/b.fr.yaml:1:1: lang: theme 'ilab' has no labels for language 'fr' "
             "(it has en, es)") in result.stderr
 
 

@@ -292,3 +292,12 @@ def test_brief_file_linking_outside_the_series_folder(make_series: MakeSeries,
         "b.es.yaml: the file links to a place outside the series folder "
         "(copy the brief into the series folder instead of linking to it)"]
     assert [e.brief.lang for e in load_project(folder).editions()] == ["en"]
+
+
+def test_two_series_with_one_id(make_series: MakeSeries, tmp_path: Path) -> None:
+    make_series(name="a")
+    make_series(name="b", series="title: S\nid: s\nbriefs: [b]\n")
+    content = tmp_path / "content"
+    assert messages(content) == [
+        "b/series.yaml:2:1: id: series id 's' is also used by a/series.yaml "
+        "(give each series its own id)"]

@@ -1,8 +1,10 @@
 """Edition alignment: the language editions of one brief must have the same shape.
 
 Compared: sections (and whether each has a heading), block types in order (inside
-callouts too), list, table and stats shapes, footnote keys, figures (each with its
-own alt text). Text is not compared: it is translated.
+callouts too), list, table and stats shapes, footnote keys and the footnotes each block
+cites, figures (each with its own alt text). Text is not compared: it is translated.
+Every difference is reported at its place in the edition that differs; blocks after
+the first difference of shape are not compared, as they no longer correspond.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from pydantic import BaseModel
 
 from .errors import Problem, Severity
 from .model.blocks import Callout, ListItem, Paragraph, Table, block_tag
+from .model.brief import Brief
 from .model.series import Edition
-from .yamlfile import format_path
+from .yamlfile import FieldPath, Said, locate
 
-Shape = tuple[tuple[str | int, ...], str]  # (field path, what stands there)
+Shape = tuple[FieldPath, str]  # (field path, what stands there)
 
 
 def _block_shape(path: tuple[str | int, ...], block: BaseModel) -> Iterator[Shape]:
@@ -45,11 +48,9 @@ def _block_shape(path: tuple[str | int, ...], block: BaseModel) -> Iterator[Shap
 
 
 def shape(edition: Edition) -> list[Shape]:
-    """The comparable outline of one edition, in reading order."""
+    """The comparable outline of one edition's body, in reading order."""
     brief = edition.brief
-    keys = ", ".join(sorted(brief.footnotes))
-    out: list[Shape] = [(("footnotes",), f"footnotes {keys}" if keys else "no footnotes")]
-    out.append((("sections",), f"{len(brief.sections)} section(s)"))
+    out: list[Shape] = [(("sections",), f"{len(brief.sections)} section(s)")]
     for s, section in enumerate(brief.sections):
         head = "a heading" if section.heading is not None else "no heading"
         out.append((("sections", s), f"section with {head}"))
@@ -58,33 +59,72 @@ def shape(edition: Edition) -> list[Shape]:
     return out
 
 
-def compare(first: Edition, other: Edition, strict: bool = False) -> Problem | None:
-    """The first place where two editions of a brief diverge, or None."""
+def cited(brief: Brief) -> dict[FieldPath, set[str]]:
+    """The footnote keys each block cites (a section's heading counts as its own block)."""
+    out: dict[FieldPath, set[str]] = {}
+    for path, text in brief.inlines():
+        block = path[:4] if path[2:3] == ("body",) else path[:2]
+        out.setdefault(block, set()).update(text.footnote_keys())
+    return out
+
+
+def compare(first: Edition, other: Edition, strict: bool = False) -> list[Problem]:
+    """Every place where other diverges from first, each at its place in other's file."""
+    said = _footnote_keys(first, other)
+    aligned: list[FieldPath] = [("subtitle",)]
     for mine, theirs in zip_longest(shape(first), shape(other)):
-        if mine == theirs:
-            continue
-        where = (mine or theirs)[0]
-        said = mine[1] if mine else "nothing"
-        other_said = theirs[1] if theirs else "nothing"
-        return Problem(
-            f"{first.path.name} has {said} but {other.path.name} has {other_said}",
-            other.path, None, None, format_path(where),
-            "make the editions match block for block; only the text is translated",
-            Severity.ERROR if strict else Severity.WARNING)
-    return _untranslated_alt(first, other, strict)
+        if mine != theirs:
+            said.append(_differ(first, other, mine, theirs))
+            break
+        aligned.append(mine[0])
+    said += _citations(first, other, aligned) + _untranslated_alt(first, other)
+    return locate(other.path, said, Severity.ERROR if strict else Severity.WARNING)
 
 
-def _untranslated_alt(first: Edition, other: Edition, strict: bool) -> Problem | None:
+def _footnote_keys(first: Edition, other: Edition) -> list[Said]:
+    keys = [", ".join(sorted(e.brief.footnotes)) for e in (first, other)]
+    if keys[0] == keys[1]:
+        return []
+    mine, theirs = (f"footnotes {k}" if k else "no footnotes" for k in keys)
+    return [_differ(first, other, (("footnotes",), mine), (("footnotes",), theirs))]
+
+
+def _differ(first: Edition, other: Edition, mine: Shape | None, theirs: Shape | None) -> Said:
+    where = (mine or theirs or ((), ""))[0]
+    said = mine[1] if mine else "nothing"
+    other_said = theirs[1] if theirs else "nothing"
+    return (where, f"{first.path.name} has {said} but {other.path.name} has {other_said}",
+            "make the editions match block for block; only the text is translated")
+
+
+def _citations(first: Edition, other: Edition, aligned: list[FieldPath]) -> list[Said]:
+    """A footnote cited in a block of one edition and not in the same block of the other."""
+    mine, theirs = cited(first.brief), cited(other.brief)
+    said: list[Said] = []
+    for block in aligned:
+        ours, their = mine.get(block, set()), theirs.get(block, set())
+        differences = [f"{a.path.name} cites {_keys(keys)} here but {b.path.name} does not"
+                       for a, b, keys in ((first, other, ours - their),
+                                          (other, first, their - ours)) if keys]
+        if differences:
+            said.append((block, "; ".join(differences),
+                         "cite the same footnotes in the same block of every edition"))
+    return said
+
+
+def _keys(keys: set[str]) -> str:
+    return ", ".join(f"[^{key}]" for key in sorted(keys))
+
+
+def _untranslated_alt(first: Edition, other: Edition) -> list[Said]:
     """A figure whose alt text is the same in two languages was not translated."""
-    for (path, mine), (_, theirs) in zip(first.brief.figures(), other.brief.figures(),
-                                         strict=False):
-        if mine.figure.alt == theirs.figure.alt and first.brief.lang != other.brief.lang:
-            return Problem(
-                f"the alt text is the same as in {first.path.name}", other.path, None, None,
-                format_path((*path, "figure", "alt")),
-                f"translate it into {other.brief.lang}",
-                Severity.ERROR if strict else Severity.WARNING)
-    return None
+    if first.brief.lang == other.brief.lang:
+        return []
+    return [((*path, "figure", "alt"), f"the alt text is the same as in {first.path.name}",
+             f"translate it into {other.brief.lang}")
+            for (path, mine), (_, theirs) in zip(first.brief.figures(), other.brief.figures(),
+                                                 strict=False)
+            if mine.figure.alt == theirs.figure.alt]
 
 
 def check_alignment(editions: list[Edition], strict: bool = False) -> list[Problem]:
@@ -96,7 +136,5 @@ def check_alignment(editions: list[Edition], strict: bool = False) -> list[Probl
     for group in by_brief.values():
         group.sort(key=lambda e: (e.brief.lang != "en", e.brief.lang))
         for other in group[1:]:
-            problem = compare(group[0], other, strict)
-            if problem is not None:
-                problems.append(problem)
+            problems += compare(group[0], other, strict)
     return problems

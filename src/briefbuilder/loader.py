@@ -18,7 +18,15 @@ from .errors import Problem, Severity, UsageError
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, iter_spans
 from .model.series import Edition, LoadedSeries, Series
-from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
+from .yamlfile import (
+    FieldPath,
+    ValidationProblems,
+    YamlDoc,
+    YamlProblem,
+    locate,
+    read_yaml,
+    validate,
+)
 
 SERIES_FILE = "series.yaml"
 IMAGE_KINDS = ("PNG", "JPEG")
@@ -70,9 +78,9 @@ def load_project(root: Path) -> Project:
         if loaded is None:
             continue
         if loaded.series.id in seen:
-            project.problems.append(Problem(
-                f"series id {loaded.series.id!r} is also used by {seen[loaded.series.id]}",
-                folder / SERIES_FILE, None, None, "id", "give each series its own id"))
+            project.problems += locate(folder / SERIES_FILE, [(
+                ("id",), f"series id {loaded.series.id!r} is also used by "
+                f"{seen[loaded.series.id]}", "give each series its own id")])
             continue
         seen[loaded.series.id] = folder / SERIES_FILE
         project.series.append(loaded)

@@ -10,7 +10,7 @@ from pathlib import Path
 from .brand import Brand, Labels, Theme
 from .errors import Problem, ThemeError, UsageError
 from .model.series import LoadedSeries
-from .yamlfile import ValidationProblems, YamlProblem, read_yaml, validate
+from .yamlfile import ValidationProblems, YamlProblem, locate, read_yaml, validate
 
 STYLES = "styles"
 BRAND_FILE = "brand.yaml"
@@ -57,10 +57,10 @@ def find_theme(name: str, start: Path) -> Path:
         if source.name == name:
             return source.folder
     names = ", ".join(source.name for source in available_themes(start))
-    raise ThemeError(Problem(
-        f"theme {name!r} not found (available: {names})", start / "series.yaml", None, None,
-        "theme", f"name one of those, or make your own with 'briefbuilder theme copy ilab "
-        f"{STYLES}/{name}' beside the content folder"))
+    raise ThemeError(locate(start / "series.yaml", [(
+        ("theme",), f"theme {name!r} not found (available: {names})",
+        f"name one of those, or make your own with 'briefbuilder theme copy ilab "
+        f"{STYLES}/{name}' beside the content folder")]))
 
 
 def copy_theme(name: str, start: Path, target: Path) -> Path:
@@ -107,10 +107,9 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
     base = lang.split("-")[0].lower()
     if lang not in theme.labels and base not in theme.labels:
         have = ", ".join(sorted(theme.labels))
-        raise ThemeError(Problem(
-            f"theme {theme.name!r} has no labels for language {lang!r} (it has {have})",
-            brief_file, None, None, "lang",
-            f"add {theme.folder / 'labels' / base}.yaml"))
+        raise ThemeError(locate(brief_file, [(
+            ("lang",), f"theme {theme.name!r} has no labels for language {lang!r} (it has {have})",
+            f"add {theme.folder / 'labels' / base}.yaml")]))
 
 
 def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:

@@ -3,10 +3,9 @@ validation errors into Problems that name file, line, column and field."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -16,7 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, Severity
-from .model.blocks import BLOCK_TYPES
+from .explain import explain
 from .model.inline import XML_ILLEGAL
 
 MAX_FILE_BYTES = 1_000_000
@@ -26,32 +25,8 @@ _TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} levels deep"
 _FLATTEN = "a brief needs only a few levels; flatten it"
 
 FieldPath = tuple[str | int, ...]
+Said = tuple[FieldPath, str, str]  # where, what, what to do
 M = TypeVar("M", bound=BaseModel)
-
-# Hints for a field that is missing or wrong, by the field's last name.
-FIELD_HINTS = {
-    "alt": "describe the image for screen readers",
-    "title": "every brief needs a title",
-    "date": "write the publication date as YYYY-MM-DD",
-    "sections": "a brief needs at least one section with a body",
-    "body": "a section holds a list of blocks under body:",
-    "image": "name an image file next to the brief",
-    "briefs": "list the brief ids in order, e.g. briefs: [introduction]",
-}
-# Hints for a value of the wrong type, by pydantic's error type.
-TYPE_HINTS = {
-    "list_type": "write a list: [a, b] or one '- item' per line",
-    "string_type": "write text; quote it if it looks like a number or a date",
-    "dict_type": "write a mapping of 'name: value' lines",
-    "bool_type": "write true or false",
-    "int_type": "write a whole number",
-    "literal_error": "use one of the values listed",
-    "model_type": "write a mapping of 'name: value' lines",
-}
-# Hints for a value that does not match its field's pattern, by the field's last name.
-PATTERN_HINTS = dict.fromkeys(
-    ("id", "theme", "briefs"), "use lowercase letters, digits and hyphens, e.g. mexico-auto")
-
 
 @dataclass(frozen=True)
 class YamlDoc:
@@ -72,6 +47,19 @@ class YamlDoc:
                 severity: Severity = Severity.ERROR) -> Problem:
         line, column = self.where(loc)
         return Problem(message, self.path, line, column, format_path(loc), hint, severity)
+
+
+def locate(path: Path, said: list[Said], severity: Severity = Severity.ERROR) -> list[Problem]:
+    """Problems about a file that loaded before, read again to find each place's line
+    and column (left without them if the file no longer reads)."""
+    if not said:
+        return []
+    try:
+        doc = read_yaml(path)
+    except YamlProblem:
+        return [Problem(message, path, None, None, format_path(loc), hint, severity)
+                for loc, message, hint in said]
+    return [doc.problem(loc, message, hint, severity) for loc, message, hint in said]
 
 
 class YamlProblem(Exception):
@@ -229,86 +217,11 @@ def validate(model: type[M], doc: YamlDoc, context: dict[str, Any] | None = None
     try:
         return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
-        vocabulary = field_names(model)
-        raise ValidationProblems([_problem(doc, e, vocabulary) for e in exc.errors()]) from None
+        said = explain(model, exc.errors())
+        raise ValidationProblems([doc.problem(*one) for one in said]) from None
 
 
 class ValidationProblems(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
-    """Drop the block-type tag pydantic puts between a body index and the block's field."""
-    out: list[str | int] = []
-    parts = list(loc)
-    while parts:
-        part = parts.pop(0)
-        if out and isinstance(out[-1], int) and part in BLOCK_TYPES:
-            field = parts.pop(0) if parts else None  # the tag's own field follows it
-            if field is not None and part != "paragraph":
-                out.append(part)  # a paragraph's text field is the list item itself
-            continue
-        out.append("page-break" if part == "page_break" else part)
-    return tuple(out)
-
-
-def _problem(doc: YamlDoc, error: Any, vocabulary: list[str]) -> Problem:
-    loc = _clean_loc(tuple(error["loc"]))
-    kind = error["type"]
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    message, hint = _message(kind, error, loc, vocabulary)
-    if not hint and kind == "string_pattern_mismatch":
-        hint = PATTERN_HINTS.get(name, "")
-    if not hint and kind != "value_error":
-        hint = FIELD_HINTS.get(name, TYPE_HINTS.get(kind, ""))
-    return doc.problem(loc, message, hint)
-
-
-def _message(kind: str, error: Any, loc: FieldPath, vocabulary: list[str]) -> tuple[str, str]:
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return "field required", ""
-    if kind == "extra_forbidden":
-        return f"unknown field {loc[-1]!r}", (
-            _did_you_mean(str(loc[-1]), vocabulary) or "remove it or check its spelling")
-    if kind == "union_tag_invalid":
-        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        tags = [t for t in tags if t != "paragraph"]
-        hint = _did_you_mean(str(ctx.get("tag")), tags) or f"use one of: {', '.join(tags)}"
-        return f"unknown block type {ctx.get('tag')!r}", hint
-    if kind == "union_tag_not_found":
-        return ("a block is a text or a one-key mapping such as 'bullets:'",
-                "split a mapping with several keys into separate list items")
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), ""
-    if kind == "model_type":
-        value = error["input"]
-        found = "a list" if isinstance(value, list) else "a single value"
-        return f"expected a mapping of fields, found {found}", ""
-    return error["msg"][0].lower() + error["msg"][1:], ""
-
-
-def field_names(model: type[BaseModel]) -> list[str]:
-    """Every field name (as written in files) of model and the models it holds."""
-    names: set[str] = set()
-    seen: set[type[BaseModel]] = set()
-    todo: list[Any] = [model]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            if item in seen:
-                continue
-            seen.add(item)
-            for name, info in item.model_fields.items():
-                names.add(info.alias or name)
-                todo.append(info.annotation)
-        else:
-            todo.extend(get_args(item))
-    return sorted(names)
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""

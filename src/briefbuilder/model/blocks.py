@@ -31,7 +31,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-class _TextOrMapping(_Model):
+class TextOrMapping(_Model):
     """A block written either as a plain string (its text) or as a mapping."""
 
     @model_validator(mode="before")
@@ -40,7 +40,7 @@ class _TextOrMapping(_Model):
         return {"text": value} if isinstance(value, str) else value
 
 
-class Paragraph(_TextOrMapping):
+class Paragraph(TextOrMapping):
     """A paragraph, written as a plain string in a body list."""
 
     text: Inline
@@ -52,7 +52,7 @@ class Paragraph(_TextOrMapping):
         return {"type": "string", "title": "Paragraph", "description": "A paragraph of text."}
 
 
-class ListItem(_TextOrMapping):
+class ListItem(TextOrMapping):
     """A list item; it may hold one nested list (bullets or numbered), no deeper."""
 
     text: Inline
@@ -77,11 +77,13 @@ class ListItem(_TextOrMapping):
 
 
 class Bullets(_Model):
-    bullets: list[ListItem] = Field(min_length=1)
+    bullets: list[ListItem] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["list", "items", "ul"]})
 
 
 class Numbered(_Model):
-    numbered: list[ListItem] = Field(min_length=1)
+    numbered: list[ListItem] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["steps", "ordered", "ol"]})
 
 
 class Definition(_Model):
@@ -90,14 +92,15 @@ class Definition(_Model):
 
 
 class Definitions(_Model):
-    definitions: list[Definition] = Field(min_length=1)
+    definitions: list[Definition] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["glossary", "terms"]})
 
 
 CalloutKind = Literal["insight", "lesson", "practice", "note"]
 
 
 class CalloutBody(_Model):
-    kind: CalloutKind = "note"
+    kind: CalloutKind = Field("note", json_schema_extra={"synonyms": ["type", "variant", "style"]})
     title: Inline | None = None
     text: list[Block] = Field(min_length=1, json_schema_extra={"type": ["string", "array"]})
 
@@ -108,16 +111,17 @@ class CalloutBody(_Model):
 
 
 class Callout(_Model):
-    callout: CalloutBody
+    callout: CalloutBody = Field(json_schema_extra={"synonyms": ["box", "aside", "note"]})
 
 
 class QuoteBody(_Model):
     text: Inline
-    source: Inline | None = None
+    source: Inline | None = Field(None, json_schema_extra={
+        "synonyms": ["author", "by", "attribution", "speaker", "cite"]})
 
 
 class Quote(_Model):
-    quote: QuoteBody
+    quote: QuoteBody = Field(json_schema_extra={"synonyms": ["blockquote", "quotation"]})
 
 
 class TableBody(_Model):
@@ -142,10 +146,14 @@ class Table(_Model):
 
 
 class FigureBody(_Model):
-    image: str = Field(description="Image file, relative to the brief file.")
-    alt: str = Field(description="What the image shows, for screen readers.")
+    image: str = Field(description="Image file, relative to the brief file.", json_schema_extra={
+        "hint": "name an image file next to the brief",
+        "synonyms": ["src", "file", "path", "img", "url"]})
+    alt: str = Field(description="What the image shows, for screen readers.", json_schema_extra={
+        "hint": "describe the image for screen readers",
+        "synonyms": ["alt_text", "alt-text", "alttext", "description"]})
     caption: Inline | None = None
-    credit: Inline | None = None
+    credit: Inline | None = Field(None, json_schema_extra={"synonyms": ["source"]})
 
     @field_validator("image")
     @classmethod
@@ -172,7 +180,8 @@ class FigureBody(_Model):
 
 
 class Figure(_Model):
-    figure: FigureBody
+    figure: FigureBody = Field(json_schema_extra={
+        "synonyms": ["image", "img", "picture", "graphic"]})
 
 
 class Stat(_Model):
@@ -181,7 +190,8 @@ class Stat(_Model):
 
 
 class Stats(_Model):
-    stats: list[Stat] = Field(min_length=1)
+    stats: list[Stat] = Field(min_length=1, json_schema_extra={
+        "synonyms": ["statistics", "metrics", "numbers"]})
 
 
 class Project(_Model):

@@ -32,7 +32,8 @@ class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     heading: Inline | None = None
-    body: list[Block] = Field(min_length=1)
+    body: list[Block] = Field(min_length=1, json_schema_extra={
+        "hint": "a section holds a list of blocks under body:"})
 
 
 class Brief(BaseModel):
@@ -41,17 +42,23 @@ class Brief(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field("", description="Set from the file name <id>.<lang>.yaml.")
-    lang: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    title: str = Field(min_length=1)
+    lang: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", json_schema_extra={
+        "hint": "a language tag such as en, es or es-MX, as in the file name"})
+    title: str = Field(min_length=1, json_schema_extra={"hint": "every brief needs a title"})
     subtitle: Inline | None = None
-    date: dt.date
+    date: dt.date = Field(json_schema_extra={
+        "hint": "write the publication date as YYYY-MM-DD", "synonyms": ["published"]})
     summary: str | None = None
     keywords: list[str] = []
     authors: list[str] = []
     organization: str | None = None
-    max_pages: int | None = Field(None, ge=1)
-    footnotes: dict[str, Inline] = {}
-    sections: list[Section] = Field(min_length=1)
+    max_pages: int | None = Field(None, ge=1, json_schema_extra={
+        "hint": "the most pages the PDF may have, a whole number such as 4"})
+    footnotes: dict[str, Inline] = Field({}, json_schema_extra={
+        "hint": "a mapping of key: note text, cited in the text as [^key]",
+        "synonyms": ["notes", "references", "sources"]})
+    sections: list[Section] = Field(min_length=1, json_schema_extra={
+        "hint": "a brief needs at least one section with a body"})
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
 
     def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .brief import Brief
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_HINT = "use lowercase letters, digits and hyphens, e.g. mexico-auto"
 
 
 class Series(BaseModel):
@@ -18,13 +19,19 @@ class Series(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=1)
-    titles: dict[str, str] = Field({}, description="The title in other languages, by lang.")
-    theme: str = Field("ilab", pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, json_schema_extra={"hint": ID_HINT})
+    title: str = Field(min_length=1, json_schema_extra={
+        "hint": "name the series, e.g. title: Learning Brief Series"})
+    titles: dict[str, str] = Field({}, description="The title in other languages, by lang.",
+                                   json_schema_extra={
+                                       "hint": "the series title by language, e.g. es: Serie"})
+    theme: str = Field("ilab", pattern=ID_PATTERN, json_schema_extra={"hint": ID_HINT})
     publisher: str | None = None
-    max_pages: int | None = Field(None, ge=1)
-    briefs: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+    max_pages: int | None = Field(None, ge=1, json_schema_extra={
+        "hint": "the most pages each brief's PDF may have, a whole number such as 4"})
+    briefs: list[Annotated[str, Field(pattern=ID_PATTERN, json_schema_extra={"hint": ID_HINT})]] = (
+        Field(min_length=1, json_schema_extra={
+            "hint": "list the brief ids in order, e.g. briefs: [introduction]"}))
 
     def title_for(self, lang: str) -> str:
         """The series title in a language ('es-MX' falls back to 'es', then to title)."""
