@@ -12,7 +12,7 @@ from .conftest import GOOD_BRIEF, MakeSeries
 
 def theme_messages(folder: Path, root: Path) -> list[str]:
     """The theme problems of the series in folder, with paths relative to root."""
-    return [str(p).replace(f"{root}/", "") for p in check_themes(load_project(folder).series)]
+    return [str(p).replace(f"{root}/", "") for p in check_themes(load_project(folder).series)[0]]
 
 
 def test_an_unknown_theme_points_at_its_line(make_series: MakeSeries, tmp_path: Path) -> None:
