@@ -1,0 +1,99 @@
+"""Print layout: a footnote on its call's page, and nothing clipped off the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefbuilder.model.inline import FootnoteRef, Text, iter_spans
+from briefbuilder.model.series import Edition
+from briefbuilder.writers.pdf import write_pdf
+
+from ..conftest import MakeSeries
+from .weasy_helpers import SAMPLE, load_edition, pdf_reader, theme_of
+
+FILL = "Workers and employers meet at the table to settle wages and hours. "
+NOTE = "NOTEWORD the source of the figure, read at length. " * 8
+
+
+def call_at_page_end(paragraphs: int = 10, lead: int = 2) -> str:
+    """A brief whose footnote call lands on the last lines of page 1, its long note
+    (8 lines) not fitting below it: ten six-sentence paragraphs, then the call after
+    two more sentences. With footnote-policy auto the note goes to page 2 alone."""
+    body = "\n".join(f'      - "{FILL * 6}"' for _ in range(paragraphs))
+    return (f'title: Notes keep to their calls\ndate: 2024-09-01\nfootnotes:\n'
+            f'  long: "{NOTE}"\nsections:\n  - body:\n{body}\n'
+            f'      - "{FILL * lead}CALLWORD.[^long] After the call it goes on. {FILL * 3}"\n')
+
+
+def letters(text: str) -> str:
+    """Only letters and digits, lowercased: compares text across line breaks and hyphens."""
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [letters(page.extract_text()) for page in pdf_reader(data).pages]
+
+
+def pages_with(pages: list[str], text: str) -> list[int]:
+    """1-based numbers of the pages whose text holds text (compared as letters)."""
+    return [number for number, page in enumerate(pages, start=1) if letters(text) in page]
+
+
+def footnote_places(edition: Edition) -> list[tuple[str, str]]:
+    """(the word before the first call and the call's number, the note's opening words)
+    of every footnote of an edition, in number order."""
+    brief = edition.brief
+    numbers = brief.footnote_numbers()
+    found: dict[str, tuple[str, str]] = {}
+    for _, text in brief.inlines():
+        before = ""
+        for span in iter_spans(text.spans):
+            if isinstance(span, Text):
+                before = span.text
+            elif isinstance(span, FootnoteRef) and span.key in numbers and span.key not in found:
+                word = before.split()[-1]
+                opening = " ".join(brief.footnotes[span.key].plain.split()[:4])
+                found[span.key] = (f"{word}{numbers[span.key]}", f"{numbers[span.key]}{opening}")
+    return [found[key] for key in brief.footnote_order()]
+
+
+def test_a_call_on_the_last_line_of_a_page_takes_its_line_to_the_notes_page(
+        make_series: MakeSeries) -> None:
+    folder = make_series({"b.en.yaml": call_at_page_end()})
+    edition = load_edition(folder)
+    pages = page_texts(write_pdf(edition, theme_of(edition)))
+    assert len(pages) == 2
+    assert pages_with(pages, "CALLWORD.1") == [2]
+    assert pages_with(pages, "1 NOTEWORD the source") == [2]
+    assert pages_with(pages, FILL * 2 + "CALLWORD") == [2], "the call's line moved whole"
+
+
+def test_with_footnote_policy_auto_the_same_brief_parts_call_and_note(
+        make_series: MakeSeries) -> None:
+    """The construction above really puts the call on page 1's last lines: under the
+    default policy (auto) the call stays on page 1 and its note moves to page 2 alone."""
+    folder = make_series({"b.en.yaml": call_at_page_end()})
+    styles = folder.parents[1] / "styles" / "ilab"
+    (styles / "print.css").write_text(".footnote { footnote-policy: auto !important; }\n",
+                                      encoding="utf-8")
+    edition = load_edition(folder)
+    pages = page_texts(write_pdf(edition, theme_of(edition)))
+    assert pages_with(pages, "CALLWORD.1") == [1]
+    assert pages_with(pages, "1 NOTEWORD the source") == [2]
+
+
+@pytest.mark.parametrize(("lang", "places"), [
+    ("en", [("Mexicans.1", '1International Trade Administration. "Mexico\'s')]),
+    ("es", [("mexicanos.1", "1Administración de Comercio Internacional.")]),
+])
+def test_the_sample_prints_each_note_on_its_calls_page(
+        lang: str, places: list[tuple[str, str]]) -> None:
+    edition = load_edition(SAMPLE, lang)
+    pages = page_texts(write_pdf(edition, theme_of(edition)))
+    assert footnote_places(edition) == places
+    for call, note in places:
+        on = pages_with(pages, call)
+        assert len(on) == 1, (call, on)
+        assert pages_with(pages, note) == on, (note, on)
