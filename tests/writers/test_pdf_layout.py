@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from briefbuilder.model.inline import FootnoteRef, Text, iter_spans
 from briefbuilder.model.series import Edition
+from briefbuilder.preflight.pdf_checks import sides_off
+from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.writers.pdf import write_pdf
 
 from ..conftest import MakeSeries
@@ -97,3 +100,28 @@ def test_the_sample_prints_each_note_on_its_calls_page(
         on = pages_with(pages, call)
         assert len(on) == 1, (call, on)
         assert pages_with(pages, note) == on, (note, on)
+
+
+WORD = "q" * 5000  # letters found nowhere else on the pages, so they can be counted
+URL = "https://example.org/" + "j" * 10_000
+TITLE = "Overlong " * 3 + "T" * 300
+LONG = (f'title: "{TITLE}"\ndate: 2024-09-01\nsections:\n  - body:\n'
+        f'      - "A word: {WORD} ends."\n      - "A link: <{URL}> ends."\n')
+
+
+def test_long_words_urls_and_titles_wrap_inside_the_page(make_series: MakeSeries,
+                                                          tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": LONG})
+    edition = load_edition(folder)
+    data = write_pdf(edition, theme_of(edition))
+    (tmp_path / "b.pdf").write_bytes(data)
+    pdf = read_pdf(tmp_path / "b.pdf")
+    text = "".join(page_texts(data))
+    assert letters(TITLE) in text
+    assert (text.count("q"), text.count("j")) == (5000, 10_000), "no letter lost"
+    assert {link.uri for link in pdf.links} == {URL}, "every line of the URL links to all of it"
+    off = [(page.number, run.text[:20], sides_off(run, page.trim))
+           for page in pdf.pages for run in page.runs if sides_off(run, page.trim)]
+    assert off == []
+    right_margin = 612 - 0.7 * 72  # US Letter, the ilab theme's 0.7 in margin
+    assert max(run.x + run.width for page in pdf.pages for run in page.runs) < right_margin + 0.1
