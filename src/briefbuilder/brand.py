@@ -48,6 +48,11 @@ class Page(_Model):
     margins: Margins
 
 
+class Tables(_Model):
+    max_columns: int = Field(8, ge=1, le=40, description=(
+        "The most columns a table may have: wider ones do not fit the page's measure."))
+
+
 class Brand(_Model):
     """brand.yaml, validated."""
 
@@ -56,9 +61,16 @@ class Brand(_Model):
     fonts: Fonts
     organization: list[str] = Field(min_length=1, description="Lines of the masthead.")
     page: Page
+    tables: Tables = Tables()
     logo: str | None = Field(None, description="Image file in the theme folder.")
-    logo_alt: str | None = None
+    logo_alt: str | None = Field(None, description="The logo's alt text; empty: the name.")
     docx_reference: str | None = Field(None, description="A .docx whose styles seed drafts.")
+
+    @property
+    def logo_text(self) -> str | None:
+        """What a screen reader says for the logo (its alt text, else the brand's name);
+        None without a logo."""
+        return (self.logo_alt or self.name) if self.logo else None
 
 
 class Labels(_Model):

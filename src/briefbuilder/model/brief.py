@@ -77,10 +77,17 @@ class Brief(BaseModel):
     def footnote_numbers(self) -> dict[str, int]:
         return {key: n for n, key in enumerate(self.footnote_order(), start=1)}
 
-    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+    def blocks(self) -> Iterator[tuple[tuple[str | int, ...], Block]]:
+        """Every block with its field path, in reading order (a callout, then its blocks)."""
         for s, section in enumerate(self.sections):
             for b, block in enumerate(section.body):
-                yield from _block_figures(("sections", s, "body", b), block)
+                yield from _blocks(("sections", s, "body", b), block)
+
+    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Figure))
+
+    def tables(self) -> Iterator[tuple[tuple[str | int, ...], Table]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Table))
 
 
 Path_ = tuple[str | int, ...]
@@ -138,9 +145,8 @@ def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
                 yield (*path, "projects", "items", i, "implementer"), item.implementer
 
 
-def _block_figures(path: Path_, block: Any) -> Iterator[tuple[Path_, Figure]]:
-    if isinstance(block, Figure):
-        yield path, block
-    elif isinstance(block, Callout):
+def _blocks(path: Path_, block: Block) -> Iterator[tuple[Path_, Block]]:
+    yield path, block
+    if isinstance(block, Callout):
         for i, inner in enumerate(block.callout.text):
-            yield from _block_figures((*path, "callout", "text", i), inner)
+            yield from _blocks((*path, "callout", "text", i), inner)

@@ -93,7 +93,7 @@ def same_language(found: str, wanted: str) -> bool:
 
 def brief_figures(subject: Subject, pdf: PdfDoc) -> list[Element]:
     """The Figure elements of the brief's figures: all but the theme's logo."""
-    logo = subject.theme.brand.logo_alt
+    logo = subject.theme.brand.logo_text
     return [f for f in pdf.elements("Figure") if not logo or f.alt != logo]
 
 

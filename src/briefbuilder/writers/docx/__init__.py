@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...brand import Theme
 from ...model.series import Edition
+from ..common import check_tables
 from .base import open_base
 from .content import write_content
 from .draft import Draft
@@ -24,6 +25,7 @@ __all__ = ["write_docx"]
 
 def write_docx(edition: Edition, theme: Theme) -> bytes:
     """The .docx draft of one brief edition, branded by `theme`."""
+    check_tables(edition, theme.brand)
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     brand = theme.brand
