@@ -55,6 +55,14 @@ def with_logo(tmp_path: Path, lines: str) -> None:
         brand.write(lines)
 
 
+def logo_brief(make_series: MakeSeries, tmp_path: Path, lines: str) -> tuple[Edition, Theme]:
+    """A one-paragraph brief whose theme has a logo and these brand.yaml lines."""
+    folder = make_series({"b.en.yaml": brief()})
+    with_logo(tmp_path, lines)
+    edition = load_edition(folder)
+    return edition, theme_of(edition)
+
+
 def pdf_of(data: bytes, tmp_path: Path) -> Any:
     (tmp_path / "b.pdf").write_bytes(data)
     return read_pdf(tmp_path / "b.pdf")
@@ -67,10 +75,8 @@ def word_logo_alt(data: bytes) -> list[str]:
 
 def test_the_logo_prints_in_the_masthead_as_a_figure_with_its_alt_text(
         make_series: MakeSeries, tmp_path: Path) -> None:
-    folder = make_series({"b.en.yaml": brief()})
-    with_logo(tmp_path, "logo: logo.png\nlogo_alt: Seal of the Department\n")
-    edition = load_edition(folder)
-    theme = theme_of(edition)
+    edition, theme = logo_brief(make_series, tmp_path,
+                                "logo: logo.png\nlogo_alt: Seal of the Department\n")
     pdf = pdf_of(write_pdf(edition, theme), tmp_path)
     [figure] = pdf.elements("Figure")
     assert (figure.alt, figure.page) == ("Seal of the Department", 1)
@@ -91,10 +97,7 @@ def test_the_logo_prints_in_the_masthead_as_a_figure_with_its_alt_text(
 def test_a_logo_without_alt_text_is_read_as_the_brands_name_in_both(
         make_series: MakeSeries, tmp_path: Path) -> None:
     """A logo names its organization: without logo_alt both formats say the brand's name."""
-    folder = make_series({"b.en.yaml": brief()})
-    with_logo(tmp_path, "logo: logo.png\n")
-    edition = load_edition(folder)
-    theme = theme_of(edition)
+    edition, theme = logo_brief(make_series, tmp_path, "logo: logo.png\n")
     assert [f.alt for f in pdf_of(write_pdf(edition, theme), tmp_path).elements("Figure")] == [
         "ILAB"]
     assert word_logo_alt(write_docx(edition, theme)) == ["ILAB"]
