@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.model.brief import MAX_FOOTNOTE_CHARS
 from briefbuilder.model.inline import FootnoteRef, Text, iter_spans
 from briefbuilder.model.series import Edition
 from briefbuilder.preflight.pdf_checks import sides_off
@@ -20,13 +21,13 @@ FILL = "Workers and employers meet at the table to settle wages and hours. "
 NOTE = "NOTEWORD the source of the figure, read at length. " * 8
 
 
-def call_at_page_end(paragraphs: int = 10, lead: int = 2) -> str:
+def call_at_page_end(paragraphs: int = 10, lead: int = 2, note: str = NOTE) -> str:
     """A brief whose footnote call lands on the last lines of page 1, its long note
     (8 lines) not fitting below it: ten six-sentence paragraphs, then the call after
     two more sentences. With footnote-policy auto the note goes to page 2 alone."""
     body = "\n".join(f'      - "{FILL * 6}"' for _ in range(paragraphs))
     return (f'title: Notes keep to their calls\ndate: 2024-09-01\nfootnotes:\n'
-            f'  long: "{NOTE}"\nsections:\n  - body:\n{body}\n'
+            f'  long: "{note}"\nsections:\n  - body:\n{body}\n'
             f'      - "{FILL * lead}CALLWORD.[^long] After the call it goes on. {FILL * 3}"\n')
 
 
@@ -71,6 +72,17 @@ def test_a_call_on_the_last_line_of_a_page_takes_its_line_to_the_notes_page(
     assert pages_with(pages, "CALLWORD.1") == [2]
     assert pages_with(pages, "1 NOTEWORD the source") == [2]
     assert pages_with(pages, FILL * 2 + "CALLWORD") == [2], "the call's line moved whole"
+
+
+@pytest.mark.parametrize(("paragraphs", "page"), [(7, 1), (10, 2)])
+def test_the_longest_note_allowed_prints_whole_on_its_calls_page(
+        make_series: MakeSeries, paragraphs: int, page: int) -> None:
+    note = (("NOTEWORD " + "x" * 30 + " ") * 50)[:MAX_FOOTNOTE_CHARS]
+    folder = make_series({"b.en.yaml": call_at_page_end(paragraphs, note=note)})
+    edition = load_edition(folder)
+    pages = page_texts(write_pdf(edition, theme_of(edition)))
+    assert pages_with(pages, "CALLWORD.1") == pages_with(pages, "1 NOTEWORD") == [page]
+    assert sum(text.count("x") for text in pages) == 1500, "no letter of the note lost"
 
 
 def test_with_footnote_policy_auto_the_same_brief_parts_call_and_note(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .blocks import (
     Block,
@@ -26,6 +26,19 @@ from .blocks import (
 from .inline import Inline
 
 LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
+# A note prints whole at the foot of its call's page; this many characters fill about a
+# dozen lines there. WeasyPrint cannot split a longer note across pages.
+MAX_FOOTNOTE_CHARS = 2000
+
+
+def _fits_below_its_call(note: Inline) -> Inline:
+    length = len(note.plain)
+    if length > MAX_FOOTNOTE_CHARS:
+        raise ValueError(
+            f"the footnote has {length:,} characters; the limit is {MAX_FOOTNOTE_CHARS:,} "
+            "(a note prints at the foot of its call's page: shorten it, or move the text "
+            "into the body)")
+    return note
 
 
 class Section(BaseModel):
@@ -50,7 +63,7 @@ class Brief(BaseModel):
     authors: list[str] = []
     organization: str | None = None
     max_pages: int | None = Field(None, ge=1)
-    footnotes: dict[str, Inline] = {}
+    footnotes: dict[str, Annotated[Inline, AfterValidator(_fits_below_its_call)]] = {}
     sections: list[Section] = Field(min_length=1)
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
 
