@@ -113,13 +113,18 @@ def test_a_table_wider_than_the_theme_allows_is_a_located_error_in_both_formats(
         make_series: MakeSeries) -> None:
     folder = make_series({"b.en.yaml": brief(table(40))})
     edition = load_edition(folder)
-    message = (f"{folder / 'b.en.yaml'}: sections[0].body[1].table: the table has 40 columns; "
-               "the theme allows at most 8 on the page (split it into narrower tables, or "
-               "turn rows into a list; a theme can raise tables.max_columns in its brand.yaml)")
+    message = (f"{folder / 'b.en.yaml'}:6:9: sections[0].body[1].table: the table has 40 "
+               "columns; the theme allows at most 8 on the page (split it into narrower "
+               "tables, or turn rows into a list; a theme can raise tables.max_columns in its "
+               "brand.yaml)")
     for writer in (write_pdf, write_docx, write_html):
         with pytest.raises(ContentError) as caught:
             writer(edition, theme_of(edition))
         assert str(caught.value) == message
+    (folder / "b.en.yaml").unlink()  # gone since it was loaded: the field, without a line
+    with pytest.raises(ContentError) as caught:
+        write_pdf(edition, theme_of(edition))
+    assert str(caught.value) == message.replace(":6:9:", ":")
 
 
 def test_a_theme_may_allow_wider_tables(make_series: MakeSeries, tmp_path: Path) -> None:
@@ -142,8 +147,8 @@ def test_a_build_reports_the_wide_table_and_still_builds_the_other_brief(
                              "--out", str(out)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     shown = result.stdout + result.stderr
-    assert (f"{folder / 'wide.en.yaml'}: sections[0].body[1].table: the table has 12 columns; "
-            "the theme allows at most 8 on the page") in shown
+    assert (f"{folder / 'wide.en.yaml'}:6:9: sections[0].body[1].table: the table has 12 "
+            "columns; the theme allows at most 8 on the page") in shown
     assert "Traceback" not in shown
     assert sorted(p.name for p in (out / "s").iterdir()) == ["b.en.docx", "b.en.pdf"]
 

@@ -9,13 +9,12 @@ from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
 
-from ..brand import Brand, Labels, Theme
-from ..errors import ContentError, Problem, ThemeError
+from ..brand import Labels, Theme
+from ..errors import Problem, ThemeError
 from ..model.blocks import Project
 from ..model.brief import Brief
 from ..model.inline import Link, Span, Text
 from ..model.series import Edition
-from ..yamlfile import format_path
 from .sandbox import allowed_file
 
 
@@ -94,16 +93,3 @@ def logo_file(theme: Theme) -> Path | None:
                                  theme.folder / "brand.yaml", field="logo",
                                  hint=f"put the image at {theme.folder / brand.logo}"))
     return path
-
-
-def check_tables(edition: Edition, brand: Brand) -> None:
-    """Refuse every table wider than the theme allows (brand ``tables.max_columns``)."""
-    limit = brand.tables.max_columns
-    problems = [
-        Problem(f"the table has {len(table.table.header)} columns; the theme allows at most "
-                f"{limit} on the page", edition.path, field=format_path((*path, "table")),
-                hint="split it into narrower tables, or turn rows into a list; a theme can "
-                     "raise tables.max_columns in its brand.yaml")
-        for path, table in edition.brief.tables() if len(table.table.header) > limit]
-    if problems:
-        raise ContentError(problems)

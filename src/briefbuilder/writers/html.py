@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from ..brand import Labels, Theme
 from ..errors import Problem, RenderError
+from ..fit import check_fit
 from ..model.blocks import block_tag
 from ..model.brief import Section
 from ..model.inline import (
@@ -42,7 +43,6 @@ from ..model.inline import (
 from ..model.series import Edition
 from .common import (
     brief_of,
-    check_tables,
     edition_lines,
     fill,
     heading_anchors,
@@ -188,7 +188,7 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
 
 def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
     """The whole HTML document of one edition, its stylesheet inline."""
-    check_tables(edition, theme.brand)
+    check_fit(edition, theme.brand)
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     state = RenderState(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
