@@ -49,6 +49,8 @@ class Page(_Model):
 
 
 class Tables(_Model):
+    """What the page's measure allows of a table."""
+
     max_columns: int = Field(8, ge=1, le=40, description=(
         "The most columns a table may have: wider ones do not fit the page's measure."))
 
