@@ -64,6 +64,13 @@ class Page(_Model):
         "hint": "write margins: {top: 0.7in, right: 0.7in, bottom: 0.75in, left: 0.7in}"})
 
 
+class Tables(_Model):
+    """What the page's measure allows of a table."""
+
+    max_columns: int = Field(8, ge=1, le=40, description=(
+        "The most columns a table may have: wider ones do not fit the page's measure."))
+
+
 class Brand(_Model):
     """brand.yaml, validated."""
 
@@ -74,13 +81,21 @@ class Brand(_Model):
                                     json_schema_extra={
                                         "hint": "list the masthead lines, one '- line' each"})
     page: Page
+    tables: Tables = Tables()
     logo: str | None = Field(None, description="Image file in the theme folder.",
                              json_schema_extra={"hint": "a PNG or JPEG file in the theme folder"})
-    logo_alt: str | None = Field(None, json_schema_extra={
-        "hint": "what the logo shows, for screen readers"})
+    logo_alt: str | None = Field(None, description="The logo's alt text; empty: the name.",
+                                 json_schema_extra={
+                                     "hint": "what the logo shows, for screen readers"})
     docx_reference: str | None = Field(None, description="A .docx whose styles seed drafts.",
                                        json_schema_extra={
                                            "hint": "a .docx file in the theme folder"})
+
+    @property
+    def logo_text(self) -> str | None:
+        """What a screen reader says for the logo (its alt text, else the brand's name);
+        None without a logo."""
+        return (self.logo_alt or self.name) if self.logo else None
 
 
 class Labels(_Model):

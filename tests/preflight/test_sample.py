@@ -17,7 +17,8 @@ CHECKS = {
     "output.built", "content.links", "content.footnotes", "content.alt-text",
     "content.image-dpi", "pages.budget", "pdf.contrast", "pdf.tagged", "pdf.pdfua-id",
     "pdf.title", "pdf.lang", "pdf.figure-alt", "pdf.headings", "pdf.table-headers",
-    "pdf.links", "pdf.artifacts", "pdf.notes", "pdf.fonts", "pdfua", "word.properties",
+    "pdf.links", "pdf.artifacts", "pdf.notes", "pdf.fonts", "pdf.clipped", "pdfua",
+    "word.properties",
     "word.alt-text", "word.headings", "word.table-header", "word.spacing", "word.contrast",
     "same.footnotes", "same.links", "same.headings", "same.figures", "same.tables",
 }

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.preflight.pdf_checks import sides_off
+from briefbuilder.preflight.pdf_reader import read_pdf
+
+from ..conftest import MakeSeries
 from .docx_helpers import SAMPLE, build, editions
+from .test_pdf_layout import LONG, URL
+from .weasy_helpers import load_edition, pdf_reader
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -22,13 +28,19 @@ def _page_text(pdf: Path, page: int) -> str:
     return done.stdout
 
 
-def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
-    draft = tmp_path / "introduction.en.docx"
-    draft.write_bytes(build(editions(SAMPLE)[0]))
+def _laid_out(data: bytes, name: str, tmp_path: Path) -> Path:
+    """The PDF LibreOffice makes of a draft: how Word-like software lays it out."""
+    draft = tmp_path / f"{name}.docx"
+    draft.write_bytes(data)
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(draft)],
                    capture_output=True, check=True, timeout=240)
+    return tmp_path / f"{name}.pdf"
+
+
+def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
+    _laid_out(build(editions(SAMPLE)[0]), "introduction.en", tmp_path)
     first = _page_text(tmp_path / "introduction.en.pdf", 1)
     lines = [line.strip() for line in first.splitlines() if line.strip()]
     note = next(i for i, line in enumerate(lines) if "International Trade Administration" in line)
@@ -38,3 +50,16 @@ def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
     assert "U.S. Department of Labor" in lines[0]  # the masthead opens page 1
     assert "International Trade Administration" not in _page_text(
         tmp_path / "introduction.en.pdf", 2)
+
+
+def test_long_words_urls_and_titles_wrap_inside_the_page(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    edition = load_edition(make_series({"b.en.yaml": LONG}))
+    pdf = read_pdf(_laid_out(build(edition), "b.en", tmp_path))
+    text = "".join(page.extract_text() for page in pdf_reader(
+        (tmp_path / "b.en.pdf").read_bytes()).pages)
+    assert (text.count("q"), text.count("j")) == (5000, 10_000), "no letter lost"
+    off = [(page.number, run.text[:20], sides_off(run, page.trim))
+           for page in pdf.pages for run in page.runs if sides_off(run, page.trim)]
+    assert off == []
+    assert {link.uri for link in pdf.links} == {URL}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .blocks import (
     Block,
@@ -26,6 +26,19 @@ from .blocks import (
 from .inline import Inline
 
 LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
+# A note prints whole at the foot of its call's page; this many characters fill about a
+# dozen lines there. WeasyPrint cannot split a longer note across pages.
+MAX_FOOTNOTE_CHARS = 2000
+
+
+def _fits_below_its_call(note: Inline) -> Inline:
+    length = len(note.plain)
+    if length > MAX_FOOTNOTE_CHARS:
+        raise ValueError(
+            f"the footnote has {length:,} characters; the limit is {MAX_FOOTNOTE_CHARS:,} "
+            "(a note prints at the foot of its call's page: shorten it, or move the text "
+            "into the body)")
+    return note
 
 
 class Section(BaseModel):
@@ -54,9 +67,10 @@ class Brief(BaseModel):
     organization: str | None = None
     max_pages: int | None = Field(None, ge=1, json_schema_extra={
         "hint": "the most pages the PDF may have, a whole number such as 4"})
-    footnotes: dict[str, Inline] = Field({}, json_schema_extra={
-        "hint": "a mapping of key: note text, cited in the text as [^key]",
-        "synonyms": ["notes", "references", "sources"]})
+    footnotes: dict[str, Annotated[Inline, AfterValidator(_fits_below_its_call)]] = Field(
+        {}, json_schema_extra={
+            "hint": "a mapping of key: note text, cited in the text as [^key]",
+            "synonyms": ["notes", "references", "sources"]})
     sections: list[Section] = Field(min_length=1, json_schema_extra={
         "hint": "a brief needs at least one section with a body"})
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
@@ -84,10 +98,17 @@ class Brief(BaseModel):
     def footnote_numbers(self) -> dict[str, int]:
         return {key: n for n, key in enumerate(self.footnote_order(), start=1)}
 
-    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+    def blocks(self) -> Iterator[tuple[tuple[str | int, ...], Block]]:
+        """Every block with its field path, in reading order (a callout, then its blocks)."""
         for s, section in enumerate(self.sections):
             for b, block in enumerate(section.body):
-                yield from _block_figures(("sections", s, "body", b), block)
+                yield from _blocks(("sections", s, "body", b), block)
+
+    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Figure))
+
+    def tables(self) -> Iterator[tuple[tuple[str | int, ...], Table]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Table))
 
 
 Path_ = tuple[str | int, ...]
@@ -145,9 +166,8 @@ def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
                 yield (*path, "projects", "items", i, "implementer"), item.implementer
 
 
-def _block_figures(path: Path_, block: Any) -> Iterator[tuple[Path_, Figure]]:
-    if isinstance(block, Figure):
-        yield path, block
-    elif isinstance(block, Callout):
+def _blocks(path: Path_, block: Block) -> Iterator[tuple[Path_, Block]]:
+    yield path, block
+    if isinstance(block, Callout):
         for i, inner in enumerate(block.callout.text):
-            yield from _block_figures((*path, "callout", "text", i), inner)
+            yield from _blocks((*path, "callout", "text", i), inner)

@@ -101,7 +101,7 @@ def headings(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
 
 def figures(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
     """The same figures, with the same alt texts, in order (the theme's logo aside)."""
-    logo = subject.theme.brand.logo_alt
+    logo = subject.theme.brand.logo_text
     in_pdf = [f.alt or "" for f in brief_figures(subject, pdf)]
     in_word = [p.descr for p in doc.pictures if not logo or p.descr != logo]
     fields = brief_map.figure_fields(subject.edition.brief)

@@ -20,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from ..writers.docx.geometry import Geometry
 from . import brief_map
 from .findings import Finding, failed, passed
+from .pdf_checks import brief_figures
 from .pdf_reader import PdfDoc
 from .subject import Subject
 
@@ -83,7 +84,7 @@ def image_resolution(subject: Subject, pdf: PdfDoc | None) -> list[Finding]:
     """Each figure has at least MIN_DPI pixels per inch at the size it is printed."""
     brief = subject.edition.brief
     folder = subject.edition.path.parent
-    placed = _printed_widths(pdf) if pdf is not None else []
+    placed = _printed_widths(subject, pdf) if pdf is not None else []
     by_alt = {alt: width for alt, width in reversed(placed) if alt and width}
     text_width = Geometry.of(subject.theme.brand).text_width.pt
     failures = []
@@ -107,11 +108,12 @@ def image_resolution(subject: Subject, pdf: PdfDoc | None) -> list[Finding]:
                                subject.brief.place())]
 
 
-def _printed_widths(pdf: PdfDoc) -> list[tuple[str | None, float]]:
-    """(alt text, printed width in points; 0 if no image found) of each Figure, in order."""
+def _printed_widths(subject: Subject, pdf: PdfDoc) -> list[tuple[str | None, float]]:
+    """(alt text, printed width in points; 0 if no image found) of each of the brief's
+    Figures (the theme's logo aside), in order."""
     images = [image for page in pdf.pages for image in page.images]
     widths = []
-    for figure in pdf.elements("Figure"):
+    for figure in brief_figures(subject, pdf):
         marks = figure.all_marks()
         placed = [i.points[0] for i in images if (i.page, i.mark.mcid) in marks]
         widths.append((figure.alt, max(placed, default=0.0)))

@@ -14,13 +14,15 @@ from ..model.inline import check_href
 from ..writers.docx.geometry import Geometry
 from . import brief_map
 from .findings import Finding, failed, passed
+from .pdf_content import Rect, TextRun
 from .pdf_reader import Element, PdfDoc
 from .subject import Subject
-from .text import same_text
+from .text import same_text, shorten
 
 REBUILD = "rebuild with 'briefbuilder build --force'; if it persists, report a briefbuilder bug"
 HEADING = re.compile(r"^H([1-6])$")
 TABLE_GROUPS = ("THead", "TBody", "TFoot")
+CLIP_TOLERANCE = 1.0  # points
 
 Check = Callable[[Subject, PdfDoc], list[Finding]]
 
@@ -91,7 +93,7 @@ def same_language(found: str, wanted: str) -> bool:
 
 def brief_figures(subject: Subject, pdf: PdfDoc) -> list[Element]:
     """The Figure elements of the brief's figures: all but the theme's logo."""
-    logo = subject.theme.brand.logo_alt
+    logo = subject.theme.brand.logo_text
     return [f for f in pdf.elements("Figure") if not logo or f.alt != logo]
 
 
@@ -285,8 +287,33 @@ def fonts(subject: Subject, pdf: PdfDoc) -> list[Finding]:
     return _verdict("pdf.fonts", failures, f"{len(pdf.fonts)} font(s), all embedded", subject)
 
 
+def clipped(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+    """No text lies outside its page's trim box: none cut off the finished page."""
+    failures = []
+    for page in pdf.pages:
+        off = [(run, sides) for run in page.runs if run.text.strip()
+               if (sides := sides_off(run, page.trim))]
+        if off:
+            run, sides = off[0]
+            failures.append(failed(
+                "pdf.clipped", f"page {page.number}: {len(off)} text run(s) reach past the "
+                f"{' and '.join(sides)} edge of the page, first {shorten(run.text)!r}",
+                subject.in_pdf(f"page {page.number}"),
+                "break up the long word, URL or title, or narrow the table, then rebuild"))
+    return _verdict("pdf.clipped", failures, "all text inside the page", subject)
+
+
+def sides_off(run: TextRun, trim: Rect) -> list[str]:
+    """The edges of the trim box a run's ink (its advance, the font's ascent and descent,
+    roughly) crosses by more than CLIP_TOLERANCE points."""
+    left, bottom, right, top = trim
+    ink = {"left": left - run.x, "right": run.x + run.width - right,
+           "top": run.y + 0.75 * run.size - top, "bottom": bottom - (run.y - 0.25 * run.size)}
+    return [side for side, over in ink.items() if over > CLIP_TOLERANCE]
+
+
 CHECKS: tuple[Check, ...] = (tagged, pdfua_identifier, title, language, figure_alt, headings,
-                             table_headers, links, furniture, notes, fonts)
+                             table_headers, links, furniture, notes, fonts, clipped)
 
 
 def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Finding]:

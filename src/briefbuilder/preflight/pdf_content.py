@@ -49,7 +49,8 @@ class Mark:
 @dataclass(frozen=True)
 class TextRun:
     """One text-showing operation: its text, where it starts (points, from bottom left),
-    its size, weight and color, and the color of the rectangle it is drawn on (None: paper)."""
+    its size, weight and color, the color of the rectangle it is drawn on (None: paper),
+    and how far right of its start its last visible glyph ends (points)."""
 
     page: int
     text: str
@@ -60,6 +61,7 @@ class TextRun:
     bold: bool = False
     color: str = "#000000"
     background: str | None = None
+    width: float = 0.0
 
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top, in points
@@ -92,9 +94,10 @@ class ImagePlacement:
 
 @dataclass
 class PageContent:
-    """Everything painted on one page."""
+    """Everything painted on one page, and its trim box (the finished page)."""
 
     number: int
+    trim: Rect = (0.0, 0.0, 0.0, 0.0)
     runs: list[TextRun] = field(default_factory=list)
     images: list[ImagePlacement] = field(default_factory=list)
     unmarked_graphics: int = 0  # path fills and strokes outside any marked content
@@ -209,9 +212,10 @@ class PageReader:
             size = state.font_size * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
             under = next((f.color for f in reversed(self.content.fills)
                           if f.covers(x + size * 0.3, y + size * 0.3)), None)
+            width = state.font_size * (matrix[0] ** 2 + matrix[1] ** 2) ** 0.5
             self.content.runs.append(TextRun(
                 self.content.number, _shown(args[-1], state.font), x, y, self.mark(), size,
-                state.bold, state.color, under))
+                state.bold, state.color, under, width * _inked(args[-1], state.font) / 1000))
         elif op in PAINT_OPERATORS and not self.mark().tagged:
             self.content.unmarked_graphics += 1
         elif op == "Do":
@@ -271,8 +275,26 @@ def _shown(operand: Any, font: FontDecoder | None) -> str:
     return "".join(out)
 
 
+def _inked(operand: Any, font: FontDecoder | None) -> float:
+    """How far a Tj string or TJ array reaches, to its last non-space glyph, in
+    thousandths of the font size (TJ numbers move the next glyph left)."""
+    parts = operand if isinstance(operand, pikepdf.Array) else [operand]
+    position = inked = 0.0
+    for part in parts:
+        if isinstance(part, pikepdf.String) and font is not None:
+            for char, advance in font.glyphs(bytes(part)):
+                position += advance
+                if not char.isspace():
+                    inked = position
+        elif isinstance(part, int | float | Decimal):
+            position -= float(part)
+    return inked
+
+
 def read_page(page: Any, number: int) -> PageContent:
     """The content of one pikepdf page (1-based number)."""
     reader = PageReader(number)
+    left, bottom, right, top = (float(v) for v in page.trimbox)
+    reader.content.trim = (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
     reader.read(page, page.resources)
     return reader.content

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
 
-from ..brand import Labels
+from ..brand import Labels, Theme
+from ..errors import Problem, ThemeError
 from ..model.blocks import Project
 from ..model.brief import Brief
 from ..model.inline import Link, Span, Text
 from ..model.series import Edition
+from .sandbox import allowed_file
 
 
 def anchor_name(heading: str) -> str:
@@ -77,3 +80,16 @@ def brief_of(edition: Edition, labels: Labels) -> str:
     if edition.total < 2:
         return ""
     return labels.brief_of.format(number=edition.number, total=edition.total)
+
+
+def logo_file(theme: Theme) -> Path | None:
+    """The real file of the brand's logo, inside the theme folder; None without a logo."""
+    brand = theme.brand
+    if brand.logo is None:
+        return None
+    path = allowed_file(theme.folder / brand.logo, [theme.folder.resolve()])
+    if path is None:
+        raise ThemeError(Problem(f"logo {brand.logo!r} not found in the theme folder",
+                                 theme.folder / "brand.yaml", field="logo",
+                                 hint=f"put the image at {theme.folder / brand.logo}"))
+    return path

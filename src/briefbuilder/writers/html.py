@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from ..brand import Labels, Theme
 from ..errors import Problem, RenderError
+from ..fit import check_fit
 from ..model.blocks import block_tag
 from ..model.brief import Section
 from ..model.inline import (
@@ -40,7 +41,14 @@ from ..model.inline import (
     check_href,
 )
 from ..model.series import Edition
-from .common import brief_of, edition_lines, fill, heading_anchors, project_spans
+from .common import (
+    brief_of,
+    edition_lines,
+    fill,
+    heading_anchors,
+    logo_file,
+    project_spans,
+)
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -180,6 +188,7 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
 
 def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
     """The whole HTML document of one edition, its stylesheet inline."""
+    check_fit(edition, theme.brand)
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     state = RenderState(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
@@ -192,6 +201,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
         "brand": theme.brand,
         "labels": labels,
         "edition_lines": edition_lines(edition, labels),
+        "logo": logo.as_uri() if (logo := logo_file(theme)) else "",
         "description": description,
         "css": stylesheet(edition, theme, bleed),
         "inline": state.inline,

@@ -8,6 +8,7 @@ give the same bytes.
 from __future__ import annotations
 
 from ...brand import Theme
+from ...fit import check_fit
 from ...model.series import Edition
 from .base import open_base
 from .content import write_content
@@ -24,6 +25,7 @@ __all__ = ["write_docx"]
 
 def write_docx(edition: Edition, theme: Theme) -> bytes:
     """The .docx draft of one brief edition, branded by `theme`."""
+    check_fit(edition, theme.brand)
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     brand = theme.brand

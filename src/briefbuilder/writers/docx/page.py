@@ -6,15 +6,14 @@ from __future__ import annotations
 import string
 from dataclasses import replace
 from itertools import zip_longest
+from pathlib import Path
 from typing import Any
 
 from docx.shared import Inches
 
 from ...brand import Theme
-from ...errors import Problem, ThemeError
 from ...model.inline import LineBreak, Span, Strong, Text
-from ..common import brief_of, edition_lines
-from ..sandbox import allowed_file
+from ..common import brief_of, edition_lines, logo_file
 from .draft import Draft, Story
 from .inline import RunLook, write_spans
 from .oxml.fields import add_field
@@ -45,8 +44,9 @@ def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
     """The band: logo, organization lines (first one strong), series label and date right."""
     p = _story(draft, header, "Masthead", ())
     story = Story(header.part)
-    if theme.brand.logo is not None:
-        _logo(draft, header.part, p, theme)
+    logo = logo_file(theme)
+    if logo is not None:
+        _logo(draft, header.part, p, logo, str(theme.brand.logo_text))
         write_spans(draft, story, p, (LineBreak(),))
     labels = draft.labels
     organization = labels.organization or theme.brand.organization
@@ -62,16 +62,10 @@ def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
             write_spans(draft, story, p, (Text(text=f"\t{note}"),), look)
 
 
-def _logo(draft: Draft, part: Any, p: Any, theme: Theme) -> None:
-    """The brand's logo, LOGO_HEIGHT high, with its alt text, in masthead paragraph `p`."""
-    brand = theme.brand
-    path = allowed_file(theme.folder / str(brand.logo), [theme.folder.resolve()])
-    if path is None:
-        raise ThemeError(Problem(f"logo {brand.logo!r} not found in the theme folder",
-                                 theme.folder / "brand.yaml", field="logo",
-                                 hint=f"put the image at {theme.folder / str(brand.logo)}"))
+def _logo(draft: Draft, part: Any, p: Any, path: Path, alt: str) -> None:
+    """The logo file, LOGO_HEIGHT high, with its alt text, in masthead paragraph `p`."""
     inline = part.new_pic_inline(str(path), height=LOGO_HEIGHT)
-    describe_picture(inline, draft.shape_id(), path.name, brand.logo_alt or brand.name)
+    describe_picture(inline, draft.shape_id(), path.name, alt)
     p.add_r().add_drawing(inline)
 
 
