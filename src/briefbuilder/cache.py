@@ -34,14 +34,18 @@ def package_hash() -> str:
 
 
 def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
-    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder."""
+    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder.
+
+    The brief and series files count as the bytes the loader parsed, not as they are now:
+    an edit saved during the build is then seen by the next build.
+    """
     digest = hashlib.sha256()
-    for part in (package, fmt, theme_hash,
-                 str(edition.number), str(edition.total)):
+    for part in (package, fmt, theme_hash, str(edition.number), str(edition.total),
+                 edition.brief.sha256, edition.series_sha256):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent
     images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
-    _hash_files(digest, folder, [edition.path, folder / "series.yaml", *images])
+    _hash_files(digest, folder, images)
     return digest.hexdigest()
 
 

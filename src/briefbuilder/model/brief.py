@@ -25,7 +25,7 @@ from .blocks import (
 )
 from .inline import Inline
 
-LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
+LOADER_FIELDS = ("id", "folder", "sha256")  # set from the file, never written
 
 
 class Section(BaseModel):
@@ -53,6 +53,7 @@ class Brief(BaseModel):
     footnotes: dict[str, Inline] = {}
     sections: list[Section] = Field(min_length=1)
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
+    sha256: str = Field("", exclude=True, description="Set by the loader: of the bytes parsed.")
 
     def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:
         """Every inline text of the body, with its field path, in reading order."""
