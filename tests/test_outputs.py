@@ -18,11 +18,13 @@ from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 def test_write_atomic_replaces_whole_file_and_leaves_no_temporaries(tmp_path: Path) -> None:
     out = tmp_path / "output"
     target = out / "s" / "b.en.pdf"
-    write_atomic(target, b"old", staging_folder(out))
-    write_atomic(target, b"new", staging_folder(out))
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in out.rglob("*")] == ["s", "b.en.pdf"]
-    assert list(staging_folder(out).iterdir()) == []
+    with OutputLock(out):
+        write_atomic(target, b"old", staging_folder(out))
+        write_atomic(target, b"new", staging_folder(out))
+        assert target.read_bytes() == b"new"
+        assert list(staging_folder(out).iterdir()) == []
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
+        ".briefbuilder.lock", "s", "s/b.en.pdf"]
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:

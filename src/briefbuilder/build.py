@@ -23,7 +23,7 @@ from .cache import (
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition
-from .outputs import OutputLock, staging_folder, write_atomic
+from .outputs import OutputLock, inside, series_output_name, staging_folder, write_atomic
 from .pool import Pool, Result
 from .themes import find_theme
 from .writers.registry import writer_module
@@ -95,7 +95,8 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             if options.langs and edition.brief.lang not in options.langs:
                 continue
             for fmt in options.formats:
-                relative = f"{loaded.folder.name}/{edition.brief.id}.{edition.brief.lang}.{fmt}"
+                relative = (f"{series_output_name(loaded.folder)}/"
+                            f"{edition.brief.id}.{edition.brief.lang}.{fmt}")
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
     return jobs, problems
@@ -128,24 +129,20 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     pool = Pool(options.workers, options.time_limit, options.memory_limit, modules)
     tasks = [(j.edition, j.fmt, j.theme_folder) for j in jobs]
     outcomes = []
-    staging = staging_folder(options.out)
     for result in pool.run(tasks, lambda index: reporter.started(jobs[index])):
-        outcome = _finish(jobs[result.index], result, manifest, staging)
+        outcome = _finish(jobs[result.index], result, manifest, options.out)
         reporter.finished(outcome)
         outcomes.append(outcome)
     return outcomes
 
 
-def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:
+def _finish(job: Job, result: Result, manifest: dict[str, Entry], out: Path) -> Outcome:
     """Write a job's bytes into place and record them; or report why it failed."""
     if result.data is None:
         return Outcome(job, "failed", result.seconds, problems=result.problems,
                        peak_mb=result.peak_mb)
-    try:
-        write_atomic(job.output, result.data, staging)
-    except OSError as exc:
-        problem = Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
-                          hint="remove or rename what is in the way in the output folder")
+    problem = _write(job, result.data, out)
+    if problem is not None:
         return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
     manifest[job.relative] = Entry(
@@ -153,6 +150,20 @@ def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path)
         len(result.data), result.pages, job.content_hash)
     return Outcome(job, "built", result.seconds, len(result.data), result.pages,
                    peak_mb=result.peak_mb)
+
+
+def _write(job: Job, data: bytes, out: Path) -> Problem | None:
+    """Write a job's output into place; or say why it cannot be."""
+    if not inside(out, job.output):
+        return Problem(f"cannot write {job.output}: it leads outside the output folder {out}",
+                       job.edition.path, hint="remove the link in the output folder that "
+                       "leads elsewhere, or build into another folder with --out")
+    try:
+        write_atomic(job.output, data, staging_folder(out))
+    except OSError as exc:
+        return Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
+                       hint="remove or rename what is in the way in the output folder")
+    return None
 
 
 def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:
