@@ -23,8 +23,16 @@ from .cache import (
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition
-from .outputs import OutputLock, inside, series_output_name, staging_folder, write_atomic
+from .outputs import (
+    OutputLock,
+    inside,
+    series_output_name,
+    staging_folder,
+    write_atomic,
+    write_hint,
+)
 from .pool import Pool, Result
+from .stale import mark_stale
 from .themes import find_theme
 from .writers.registry import writer_module
 
@@ -57,6 +65,16 @@ class Outcome:
     pages: int | None = None
     problems: list[Problem] = field(default_factory=list)
     peak_mb: int = 0
+
+
+@dataclass
+class BuildResult:
+    """What a build did: one Outcome per job, the outputs it found stale, and problems of
+    the build as a whole (a damaged or unwritable manifest)."""
+
+    outcomes: list[Outcome]
+    stale: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -102,10 +120,15 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
     return jobs, problems
 
 
-def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome]:
-    """Run the jobs that are not up to date; return one Outcome per job."""
+def build(jobs: list[Job], options: Options, reporter: Reporter,
+          broken: dict[str, str] | None = None) -> BuildResult:
+    """Run the jobs that are not up to date; return one Outcome per job.
+
+    broken maps output name prefixes whose content cannot be built to the reason: their
+    outputs from earlier builds are kept, and marked stale in the manifest.
+    """
     with OutputLock(options.out):
-        manifest = read_manifest(options.out)
+        manifest, problems = read_manifest(options.out)
         fresh = [] if options.force else [
             j for j in jobs if up_to_date(manifest.get(j.relative), j.output, j.content_hash)]
         to_run = [j for j in jobs if j not in fresh]
@@ -115,8 +138,11 @@ def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome
             reporter.finished(outcome)
         if to_run:
             outcomes += _run(to_run, options, manifest, reporter)
-        _write_manifest(options.out, manifest)
-    return outcomes
+        failed = {o.job.relative: "its last build failed: " + "; ".join(
+            p.message for p in o.problems) for o in outcomes if o.status == "failed"}
+        stale = mark_stale(manifest, {**(broken or {}), **failed})
+        problems += _write_manifest(options.out, manifest)
+    return BuildResult(outcomes, stale, problems)
 
 
 def _up_to_date(job: Job, entry: Entry) -> Outcome:
@@ -146,8 +172,9 @@ def _finish(job: Job, result: Result, manifest: dict[str, Entry], out: Path) -> 
         return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
     manifest[job.relative] = Entry(
-        brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
-        len(result.data), result.pages, job.content_hash)
+        brief=brief.id, lang=brief.lang, format=job.fmt, path=job.relative,
+        sha256=hashlib.sha256(result.data).hexdigest(), bytes=len(result.data),
+        pages=result.pages, content_hash=job.content_hash)
     return Outcome(job, "built", result.seconds, len(result.data), result.pages,
                    peak_mb=result.peak_mb)
 
@@ -162,14 +189,19 @@ def _write(job: Job, data: bytes, out: Path) -> Problem | None:
         write_atomic(job.output, data, staging_folder(out))
     except OSError as exc:
         return Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
-                       hint="remove or rename what is in the way in the output folder")
+                       hint=write_hint(exc, out))
     return None
 
 
-def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:
-    """Write the manifest, forgetting outputs that are no longer on disk."""
+def _write_manifest(out: Path, manifest: dict[str, Entry]) -> list[Problem]:
+    """Write the manifest, forgetting outputs that are no longer on disk; say why it failed."""
     kept = {path: entry for path, entry in manifest.items() if (out / path).is_file()}
-    write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+    try:
+        write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+    except OSError as exc:
+        return [Problem(f"cannot write the manifest: {exc.strerror}", out / MANIFEST,
+                        hint=write_hint(exc, out))]
+    return []
 
 
 def select_formats(requested: Iterable[str] | None) -> tuple[str, ...]:

@@ -16,17 +16,18 @@ from .alignment import check_alignment
 from .build import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIME_LIMIT,
+    BuildResult,
     Options,
-    Outcome,
     build,
     plan,
     select_formats,
 )
-from .errors import BriefbuilderError, Problem, UsageError
+from .errors import BriefbuilderError, Problem, Severity, UsageError
 from .loader import Project, load_project
 from .progress import BarReporter, LineReporter, print_problems, summary_table
 from .scaffold import scaffold
 from .schema import brief_schema
+from .stale import broken_sources
 from .themes import check_themes
 from .writers.registry import FORMATS, check_formats
 
@@ -176,11 +177,11 @@ def _build(args: argparse.Namespace) -> int:
     print_problems(err, problems)
     reporter = _reporter(args)
     try:
-        outcomes = build(jobs, options, reporter)
+        result = build(jobs, options, reporter, broken_sources(project, problems))
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
-    code = _summarize(outcomes, project, problems, args.quiet)
+    code = _summarize(result, project, problems, args.quiet)
     if args.preflight:
         from .preflight import preflight
 
@@ -205,9 +206,11 @@ def _reporter(args: argparse.Namespace) -> LineReporter:
     return BarReporter(err)
 
 
-def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem],
+def _summarize(result: BuildResult, project: Project, problems: list[Problem],
                quiet: bool) -> int:
+    outcomes = result.outcomes
     failed = [o for o in outcomes if o.status == "failed"]
+    print_problems(err, result.problems)
     if not quiet:
         err.print(summary_table(outcomes))
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
@@ -220,7 +223,11 @@ def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem
     for outcome in failed:
         reasons = "; ".join(p.message for p in outcome.problems)
         err.print(f"failed: {outcome.job.name}: {reasons}", style="red", highlight=False)
-    return EXIT_CONTENT if failed or project.errors or problems else EXIT_OK
+    for entry in result.stale:
+        err.print(f"stale: {entry.path} is kept from an earlier build: {entry.stale}",
+                  style="yellow", markup=False, highlight=False)
+    build_errors = any(p.severity is Severity.ERROR for p in result.problems)
+    return EXIT_CONTENT if failed or project.errors or problems or build_errors else EXIT_OK
 
 
 if __name__ == "__main__":

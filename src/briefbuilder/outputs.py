@@ -9,6 +9,7 @@ partial among the outputs; its leftovers are removed when the next build starts.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -20,6 +21,7 @@ from .errors import BuildError, Problem
 
 LOCK_NAME = ".briefbuilder.lock"
 STAGING_NAME = ".briefbuilder-staging"
+IN_THE_WAY = "remove or rename what is in the way in the output folder"
 
 
 def staging_folder(out: Path) -> Path:
@@ -38,6 +40,18 @@ def inside(out: Path, path: Path) -> bool:
         return path.resolve().is_relative_to(out.resolve())
     except (OSError, RuntimeError):  # RuntimeError: a loop of links
         return False
+
+
+def write_hint(exc: OSError, out: Path) -> str:
+    """What to do about an output that cannot be written, chosen by the error's errno."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free some space on the disk that holds {out}, or build into another " \
+               "folder with --out"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"make {out} writable, or build into another folder with --out"
+    if exc.errno in (errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENOTEMPTY):
+        return IN_THE_WAY
+    return "check the output folder, or build into another folder with --out"
 
 
 def write_atomic(path: Path, data: bytes, staging: Path) -> None:
