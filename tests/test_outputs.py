@@ -53,6 +53,19 @@ def test_lock_start_clears_a_killed_build_s_staging(tmp_path: Path) -> None:
         assert not staging_folder(out).exists()
 
 
+def test_a_link_in_place_of_the_staging_folder_is_removed_not_followed(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "output", tmp_path / "elsewhere"
+    (elsewhere / "keep").mkdir(parents=True)
+    out.mkdir()
+    staging_folder(out).symlink_to(elsewhere, target_is_directory=True)
+    with OutputLock(out):
+        assert not staging_folder(out).is_symlink()
+        write_atomic(out / "s" / "b.en.pdf", b"pdf", staging_folder(out))
+    assert sorted(str(p.relative_to(tmp_path)) for p in elsewhere.rglob("*")) == [
+        "elsewhere/keep"]
+    assert (out / "s" / "b.en.pdf").read_bytes() == b"pdf"
+
+
 def hashes(folder: Path) -> dict[str, str]:
     jobs, _ = plan(load_project(folder), Options(folder / "out", ("pdf", "docx")))
     return {job.relative: job.content_hash for job in jobs}
