@@ -17,7 +17,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from briefbuilder.outputs import staging_folder
+from briefbuilder.outputs import STAGING_NAME, staging_folder
 
 from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 from .test_cli import cli
@@ -143,7 +143,8 @@ def test_a_killed_build_leaves_no_partial_file(make_series: MakeSeries, tmp_path
     build.wait()
     pdfs = list(out.glob("s/*.pdf"))
     assert 0 < len(pdfs) < len(EIGHT), "kill the build mid-way"
-    assert sorted(p.name for p in out.iterdir()) == [".briefbuilder.lock", "s"]
+    # temporaries live only in the hidden staging folder, which the next build clears
+    assert sorted(p.name for p in out.iterdir()) == [STAGING_NAME, ".briefbuilder.lock", "s"]
     for pdf in pdfs:
         with pikepdf.open(pdf) as document:  # whole files only
             assert len(document.pages) == 1

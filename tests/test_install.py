@@ -61,3 +61,17 @@ def test_init_build_and_preflight_work_from_the_wheel(installed: Path,
     assert [line.split()[0] for line in themes[1:]] == ["ilab", "plain"]
     assert all(line.rstrip().endswith("built-in") for line in themes[1:])
 
+
+
+def test_build_dot_inside_a_series_folder_writes_only_under_out(installed: Path,
+                                                               tmp_path: Path) -> None:
+    bb = installed / "briefbuilder"
+    run(bb, "new", "unions/lessons", "--theme", "plain", cwd=tmp_path)
+    series = tmp_path / "content" / "unions"
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    run(bb, "build", ".", "--out", tmp_path / "x", cwd=series)
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    added = sorted(str(p) for p in set(after) - set(before))
+    assert added == ["x", "x/.briefbuilder.lock", "x/manifest.json", "x/unions",
+                     "x/unions/lessons.en.docx", "x/unions/lessons.en.pdf"]
+    assert not Path("/lessons.en.pdf").exists()

@@ -18,11 +18,13 @@ from .conftest import GOOD_BRIEF, MakeSeries, lock_held
 def test_write_atomic_replaces_whole_file_and_leaves_no_temporaries(tmp_path: Path) -> None:
     out = tmp_path / "output"
     target = out / "s" / "b.en.pdf"
-    write_atomic(target, b"old", staging_folder(out))
-    write_atomic(target, b"new", staging_folder(out))
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in out.rglob("*")] == ["s", "b.en.pdf"]
-    assert list(staging_folder(out).iterdir()) == []
+    with OutputLock(out):
+        write_atomic(target, b"old", staging_folder(out))
+        write_atomic(target, b"new", staging_folder(out))
+        assert target.read_bytes() == b"new"
+        assert list(staging_folder(out).iterdir()) == []
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
+        ".briefbuilder.lock", "s", "s/b.en.pdf"]
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
@@ -49,6 +51,19 @@ def test_lock_start_clears_a_killed_build_s_staging(tmp_path: Path) -> None:
     (staging_folder(out) / "b.en.pdf.x.part").write_bytes(b"half")
     with OutputLock(out):
         assert not staging_folder(out).exists()
+
+
+def test_a_link_in_place_of_the_staging_folder_is_removed_not_followed(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "output", tmp_path / "elsewhere"
+    (elsewhere / "keep").mkdir(parents=True)
+    out.mkdir()
+    staging_folder(out).symlink_to(elsewhere, target_is_directory=True)
+    with OutputLock(out):
+        assert not staging_folder(out).is_symlink()
+        write_atomic(out / "s" / "b.en.pdf", b"pdf", staging_folder(out))
+    assert sorted(str(p.relative_to(tmp_path)) for p in elsewhere.rglob("*")) == [
+        "elsewhere/keep"]
+    assert (out / "s" / "b.en.pdf").read_bytes() == b"pdf"
 
 
 def hashes(folder: Path) -> dict[str, str]:

@@ -23,8 +23,16 @@ from .cache import (
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition, LoadedSeries
-from .outputs import OutputLock, staging_folder, write_atomic
+from .outputs import (
+    OutputLock,
+    inside,
+    series_output_name,
+    staging_folder,
+    write_atomic,
+    write_hint,
+)
 from .pool import Pool, Result
+from .stale import mark_stale
 from .themes import find_theme
 from .writers.registry import extension, writer_module
 
@@ -57,6 +65,16 @@ class Outcome:
     pages: int | None = None
     problems: list[Problem] = field(default_factory=list)
     peak_mb: int = 0
+
+
+@dataclass
+class BuildResult:
+    """What a build did: one Outcome per job, the outputs it found stale, and problems of
+    the build as a whole (a damaged or unwritable manifest)."""
+
+    outcomes: list[Outcome]
+    stale: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,7 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
                 continue
             for fmt in options.formats:
                 name = f"{edition.brief.id}.{edition.brief.lang}.{extension(fmt)}"
-                relative = f"{loaded.folder.name}/{name}"
+                relative = f"{series_output_name(loaded.folder)}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
     return jobs, problems
@@ -105,14 +123,20 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
 def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> bool:
     """Whether --only names the edition's brief, as BRIEF_ID or SERIES/BRIEF_ID."""
     brief = edition.brief.id
-    return any(name in (brief, f"{loaded.series.id}/{brief}", f"{loaded.folder.name}/{brief}")
+    folder = series_output_name(loaded.folder)
+    return any(name in (brief, f"{loaded.series.id}/{brief}", f"{folder}/{brief}")
                for name in only)
 
 
-def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome]:
-    """Run the jobs that are not up to date; return one Outcome per job."""
+def build(jobs: list[Job], options: Options, reporter: Reporter,
+          broken: dict[str, str] | None = None) -> BuildResult:
+    """Run the jobs that are not up to date; return one Outcome per job.
+
+    broken maps output name prefixes whose content cannot be built to the reason: their
+    outputs from earlier builds are kept, and marked stale in the manifest.
+    """
     with OutputLock(options.out):
-        manifest = read_manifest(options.out)
+        manifest, problems = read_manifest(options.out)
         fresh = [] if options.force else [
             j for j in jobs if up_to_date(manifest.get(j.relative), j.output, j.content_hash)]
         to_run = [j for j in jobs if j not in fresh]
@@ -122,8 +146,11 @@ def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome
             reporter.finished(outcome)
         if to_run:
             outcomes += _run(to_run, options, manifest, reporter)
-        _write_manifest(options.out, manifest)
-    return outcomes
+        failed = {o.job.relative: "its last build failed: " + "; ".join(
+            p.message for p in o.problems) for o in outcomes if o.status == "failed"}
+        stale = mark_stale(manifest, {**(broken or {}), **failed})
+        problems += _write_manifest(options.out, manifest)
+    return BuildResult(outcomes, stale, problems)
 
 
 def _up_to_date(job: Job, entry: Entry) -> Outcome:
@@ -136,37 +163,53 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     pool = Pool(options.workers, options.time_limit, options.memory_limit, modules)
     tasks = [(j.edition, j.fmt, j.theme_folder) for j in jobs]
     outcomes = []
-    staging = staging_folder(options.out)
     for result in pool.run(tasks, lambda index: reporter.started(jobs[index])):
-        outcome = _finish(jobs[result.index], result, manifest, staging)
+        outcome = _finish(jobs[result.index], result, manifest, options.out)
         reporter.finished(outcome)
         outcomes.append(outcome)
     return outcomes
 
 
-def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:
+def _finish(job: Job, result: Result, manifest: dict[str, Entry], out: Path) -> Outcome:
     """Write a job's bytes into place and record them; or report why it failed."""
     if result.data is None:
         return Outcome(job, "failed", result.seconds, problems=result.problems,
                        peak_mb=result.peak_mb)
-    try:
-        write_atomic(job.output, result.data, staging)
-    except OSError as exc:
-        problem = Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
-                          hint="remove or rename what is in the way in the output folder")
+    problem = _write(job, result.data, out)
+    if problem is not None:
         return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
     manifest[job.relative] = Entry(
-        brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
-        len(result.data), result.pages, job.content_hash)
+        brief=brief.id, lang=brief.lang, format=job.fmt, path=job.relative,
+        sha256=hashlib.sha256(result.data).hexdigest(), bytes=len(result.data),
+        pages=result.pages, content_hash=job.content_hash)
     return Outcome(job, "built", result.seconds, len(result.data), result.pages,
                    peak_mb=result.peak_mb)
 
 
-def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:
-    """Write the manifest, forgetting outputs that are no longer on disk."""
+def _write(job: Job, data: bytes, out: Path) -> Problem | None:
+    """Write a job's output into place; or say why it cannot be."""
+    if not inside(out, job.output):
+        return Problem(f"cannot write {job.output}: it leads outside the output folder {out}",
+                       job.edition.path, hint="remove the link in the output folder that "
+                       "leads elsewhere, or build into another folder with --out")
+    try:
+        write_atomic(job.output, data, staging_folder(out))
+    except OSError as exc:
+        return Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
+                       hint=write_hint(exc, out))
+    return None
+
+
+def _write_manifest(out: Path, manifest: dict[str, Entry]) -> list[Problem]:
+    """Write the manifest, forgetting outputs that are no longer on disk; say why it failed."""
     kept = {path: entry for path, entry in manifest.items() if (out / path).is_file()}
-    write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+    try:
+        write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+    except OSError as exc:
+        return [Problem(f"cannot write the manifest: {exc.strerror}", out / MANIFEST,
+                        hint=write_hint(exc, out))]
+    return []
 
 
 def select_formats(requested: Iterable[str] | None) -> tuple[str, ...]:

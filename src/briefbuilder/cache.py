@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import __version__
+from .errors import Problem, Severity
 from .model.series import Edition
+from .outputs import inside
+from .yamlfile import format_path
 
 MANIFEST = "manifest.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -34,42 +38,84 @@ def package_hash() -> str:
 
 
 def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
-    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder."""
+    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder.
+
+    The brief and series files count as the bytes the loader parsed, not as they are now:
+    an edit saved during the build is then seen by the next build.
+    """
     digest = hashlib.sha256()
-    for part in (package, fmt, theme_hash,
-                 str(edition.number), str(edition.total)):
+    for part in (package, fmt, theme_hash, str(edition.number), str(edition.total),
+                 edition.brief.sha256, edition.series_sha256):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent
     images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
-    _hash_files(digest, folder, [edition.path, folder / "series.yaml", *images])
+    _hash_files(digest, folder, images)
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One output in the manifest."""
+class Entry(BaseModel):
+    """One output in the manifest; stale says why a kept file no longer matches its content."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     brief: str
     lang: str
     format: str
     path: str
-    sha256: str
-    bytes: int
-    pages: int | None
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    bytes: int = Field(ge=0)
+    pages: int | None = Field(ge=0)
     content_hash: str
+    stale: str | None = None
+
+    @field_validator("path")
+    @classmethod
+    def _series_and_file(cls, path: str) -> str:
+        """<series>/<file>, as the build names outputs: never absolute, '.' or '..'."""
+        parts = PurePosixPath(path).parts
+        if len(parts) != 2 or str(PurePosixPath(*parts)) != path or {".", ".."} & set(parts):
+            raise ValueError("an output is named <series>/<file> inside the output folder")
+        return path
 
 
-def read_manifest(out: Path) -> dict[str, Entry]:
-    """The manifest's entries by path; empty when missing or unreadable."""
+class Manifest(BaseModel):
+    """manifest.json: what was built from what, by which version of briefbuilder."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    briefbuilder: str
+    outputs: list[Entry]
+
+
+def read_manifest(out: Path) -> tuple[dict[str, Entry], list[Problem]]:
+    """The manifest's entries by path. A damaged manifest counts as none, with a warning."""
+    path = out / MANIFEST
+    if not inside(out, path):
+        return {}, [_damaged(path, "it leads outside the output folder")]
     try:
-        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {e["path"]: Entry(**e) for e in raw["outputs"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        manifest = Manifest.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        return {}, []
+    except OSError as exc:
+        return {}, [_damaged(path, f"cannot read it: {exc.strerror}")]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = format_path(tuple(error["loc"]))
+        return {}, [_damaged(path, f"{where}: {error['msg']}" if where else error["msg"])]
+    for entry in manifest.outputs:
+        if not inside(out, out / entry.path):
+            return {}, [_damaged(path, f"{entry.path} leads outside the output folder")]
+    return {entry.path: entry for entry in manifest.outputs}, []
+
+
+def _damaged(path: Path, detail: str) -> Problem:
+    return Problem(f"the manifest is damaged ({detail})", path,
+                   hint="it is ignored: every output is built again and the manifest rewritten",
+                   severity=Severity.WARNING)
 
 
 def manifest_bytes(entries: dict[str, Entry]) -> bytes:
-    outputs = [asdict(entries[path]) for path in sorted(entries)]
+    outputs = [entries[path].model_dump() for path in sorted(entries)]
     text = json.dumps({"briefbuilder": __version__, "outputs": outputs}, indent=2,
                       ensure_ascii=False)
     return (text + "\n").encode("utf-8")
@@ -77,7 +123,8 @@ def manifest_bytes(entries: dict[str, Entry]) -> bytes:
 
 def up_to_date(entry: Entry | None, output: Path, content_hash: str) -> bool:
     """True when output exists as the manifest recorded it, built from content_hash."""
-    if entry is None or entry.content_hash != content_hash or not output.is_file():
+    if entry is None or entry.stale is not None or entry.content_hash != content_hash \
+            or not output.is_file():
         return False
     return output.stat().st_size == entry.bytes and sha256_file(output) == entry.sha256
 

@@ -17,17 +17,18 @@ from .alignment import check_alignment
 from .build import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIME_LIMIT,
+    BuildResult,
     Options,
-    Outcome,
     build,
     plan,
     select_formats,
 )
-from .errors import BriefbuilderError, Problem, ThemeError, UsageError
+from .errors import BriefbuilderError, Problem, Severity, ThemeError, UsageError
 from .loader import Project, load_file, load_project
 from .progress import BarReporter, LineReporter, print_problems, summary_table
 from .scaffold import init_project, scaffold
 from .schema import KINDS, schema_text
+from .stale import broken_sources
 from .themes import BRAND_FILE, available_themes, check_themes, copy_theme, load_theme
 from .writers.registry import FORMATS, check_formats
 
@@ -261,16 +262,17 @@ def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
     _check_selection(args, project)
     jobs, problems = plan(project, options)
     print_problems(err, problems)
-    if not jobs:
+    broken = broken_sources(project, problems)
+    if not jobs and not broken:
         err.print("nothing to build", highlight=False)
         return EXIT_CONTENT if project.errors or problems else EXIT_OK
     reporter = _reporter(args, one_line)
     try:
-        outcomes = build(jobs, options, reporter)
+        result = build(jobs, options, reporter, broken)
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
-    code = _summarize(outcomes, project, problems, args.quiet or one_line,
+    code = _summarize(result, project, problems, args.quiet or one_line,
                       time.monotonic() - started)
     if args.preflight:
         from .preflight import preflight
@@ -311,10 +313,13 @@ def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
     return BarReporter(err)
 
 
-def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem],
+def _summarize(result: BuildResult, project: Project, problems: list[Problem],
                brief: bool, seconds: float) -> int:
-    """The table of jobs (unless brief), one line of counts, and each failure's reason."""
+    """The table of jobs (unless brief), one line of counts, each failure's reason, and the
+    outputs kept stale."""
+    outcomes = result.outcomes
     failed = [o for o in outcomes if o.status == "failed"]
+    print_problems(err, result.problems)
     if not brief:
         err.print(summary_table(outcomes))
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
@@ -327,7 +332,11 @@ def _summarize(outcomes: list[Outcome], project: Project, problems: list[Problem
     for outcome in failed:
         reasons = "; ".join(p.message for p in outcome.problems)
         err.print(f"failed: {outcome.job.name}: {reasons}", style="red", highlight=False)
-    return EXIT_CONTENT if failed or project.errors or problems else EXIT_OK
+    for entry in result.stale:
+        err.print(f"stale: {entry.path} is kept from an earlier build: {entry.stale}",
+                  style="yellow", markup=False, highlight=False)
+    build_errors = any(p.severity is Severity.ERROR for p in result.problems)
+    return EXIT_CONTENT if failed or project.errors or problems or build_errors else EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

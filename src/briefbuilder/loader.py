@@ -125,8 +125,8 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
         for lang, brief_path in files.get(brief_id, []):
             brief = load_brief(brief_path, brief_id, lang, problems)
             if brief is not None:
-                loaded.editions.append(
-                    Edition(brief, series, brief_path, number, len(series.briefs)))
+                loaded.editions.append(Edition(brief, series, brief_path, number,
+                                               len(series.briefs), doc.sha256))
     return loaded
 
 
@@ -196,7 +196,8 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) ->
                 found.append(doc.problem((name,), f"{name!r} is set by briefbuilder",
                                          f"remove it; the {name} comes from the file's name "
                                          "and place"))
-        doc.data.update({"id": brief_id, "lang": lang, "folder": path.parent})
+        doc.data.update({"id": brief_id, "lang": lang, "folder": path.parent,
+                         "sha256": doc.sha256})
     try:
         brief = validate(Brief, doc)
     except ValidationProblems as exc:

@@ -1,12 +1,15 @@
 """Writing outputs safely: atomic replacement via a staging folder, and one build at a time.
 
-Temporary files live in a staging folder beside the output folder (``.output.staging``
-for ``output/``), on the same file system, so a build killed at any moment leaves
-nothing partial inside the output folder; leftovers are removed by the next build.
+Temporary files live in a hidden staging folder inside the output folder
+(``output/.briefbuilder-staging``), so the final rename never crosses file systems, even
+when the output folder is a mount point. A build killed at any moment leaves nothing
+partial among the outputs; its leftovers are removed when the next build starts.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -17,10 +20,38 @@ from types import TracebackType
 from .errors import BuildError, Problem
 
 LOCK_NAME = ".briefbuilder.lock"
+STAGING_NAME = ".briefbuilder-staging"
+IN_THE_WAY = "remove or rename what is in the way in the output folder"
 
 
 def staging_folder(out: Path) -> Path:
-    return out.resolve().parent / f".{out.resolve().name}.staging"
+    return out / STAGING_NAME
+
+
+def series_output_name(folder: Path) -> str:
+    """The name a series folder's outputs go under: its own name, also when it is named
+    '.' or '..' on the command line."""
+    return Path(os.path.abspath(folder)).name
+
+
+def inside(out: Path, path: Path) -> bool:
+    """True when path, with every link resolved, is inside the output folder out."""
+    try:
+        return path.resolve().is_relative_to(out.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links
+        return False
+
+
+def write_hint(exc: OSError, out: Path) -> str:
+    """What to do about an output that cannot be written, chosen by the error's errno."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free some space on the disk that holds {out}, or build into another " \
+               "folder with --out"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"make {out} writable, or build into another folder with --out"
+    if exc.errno in (errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENOTEMPTY):
+        return IN_THE_WAY
+    return "check the output folder, or build into another folder with --out"
 
 
 def write_atomic(path: Path, data: bytes, staging: Path) -> None:
@@ -63,12 +94,20 @@ class OutputLock:
                 f"another build is writing to {self.out}", self.out / LOCK_NAME,
                 hint="wait for it to finish, or build into another folder with --out")) from None
         self._fd = fd
-        shutil.rmtree(staging_folder(self.out), ignore_errors=True)  # a killed build's leftovers
+        _clear(staging_folder(self.out))  # a killed build's leftovers
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
-        shutil.rmtree(staging_folder(self.out), ignore_errors=True)
+        _clear(staging_folder(self.out))
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def _clear(staging: Path) -> None:
+    """Remove the staging folder, or a link put in its place (never what it leads to)."""
+    with contextlib.suppress(OSError):
+        if staging.is_symlink():
+            staging.unlink()
+    shutil.rmtree(staging, ignore_errors=True)

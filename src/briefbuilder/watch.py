@@ -9,7 +9,6 @@ from rich.console import Console
 from watchfiles import Change
 from watchfiles import watch as watch_changes
 
-from .outputs import staging_folder
 from .themes import STYLES
 
 
@@ -26,15 +25,15 @@ def watch_roots(content: Path) -> list[Path]:
 def watch(content: Path, out: Path, rebuild: Callable[[], int], console: Console) -> int:
     """Rebuild after each batch of changes; the incremental build redoes only affected jobs.
 
-    Changes inside the output and staging folders are the build's own and are ignored,
-    so an output folder inside the content folder does not rebuild forever.
+    Changes inside the output folder (and its staging folder) are the build's own and are
+    ignored, so an output folder inside the content folder does not rebuild forever.
     """
     rebuild()
     roots = watch_roots(content)
-    own = (out.resolve(), staging_folder(out))
+    own = out.resolve()
 
     def is_input(change: Change, path: str) -> bool:
-        return not any(Path(path).resolve().is_relative_to(folder) for folder in own)
+        return not Path(path).resolve().is_relative_to(own)
 
     console.print(f"watching {', '.join(map(str, roots))} (Ctrl-C to stop)")
     for changes in watch_changes(*roots, watch_filter=is_input, raise_interrupt=False):

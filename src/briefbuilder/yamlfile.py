@@ -3,6 +3,7 @@ validation errors into Problems that name file, line, column and field."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +36,7 @@ class YamlDoc:
     path: Path
     data: Any
     positions: dict[FieldPath, tuple[int, int]]
+    sha256: str = ""  # of the bytes that were parsed, not of the file as it is later
 
     def where(self, loc: FieldPath) -> tuple[int, int]:
         """1-based (line, column) of the deepest existing node along loc."""
@@ -95,7 +97,7 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp",
 
 def read_yaml(path: Path) -> YamlDoc:
     """Read one YAML file; raise YamlProblem with a located, actionable message."""
-    text = _read_text(path)
+    text, sha256 = _read_text(path)
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -118,10 +120,11 @@ def read_yaml(path: Path) -> YamlDoc:
     positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
     counter = [0]
     data = _plain(node, (), positions, counter, path)
-    return YamlDoc(path, data, positions)
+    return YamlDoc(path, data, positions, sha256)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the sha256 of its bytes."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -132,7 +135,7 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise YamlProblem(Problem(f"cannot read the file: {exc.strerror}", path)) from None
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), hashlib.sha256(raw).hexdigest()
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1

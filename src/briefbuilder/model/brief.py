@@ -25,7 +25,7 @@ from .blocks import (
 )
 from .inline import Inline
 
-LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
+LOADER_FIELDS = ("id", "folder", "sha256")  # set from the file, never written
 # A note prints whole at the foot of its call's page; this many characters fill about a
 # dozen lines there. WeasyPrint cannot split a longer note across pages.
 MAX_FOOTNOTE_CHARS = 2000
@@ -74,6 +74,7 @@ class Brief(BaseModel):
     sections: list[Section] = Field(min_length=1, json_schema_extra={
         "hint": "a brief needs at least one section with a body"})
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
+    sha256: str = Field("", exclude=True, description="Set by the loader: of the bytes parsed.")
 
     def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:
         """Every inline text of the body, with its field path, in reading order."""

@@ -47,6 +47,7 @@ class Edition:
     path: Path
     number: int
     total: int
+    series_sha256: str = ""  # of the series.yaml bytes that were parsed
 
 
 @dataclass

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from ..brand import Theme
 from ..build import Job, Options, plan
-from ..cache import read_manifest, sha256_file
+from ..cache import Entry, read_manifest, sha256_file
 from ..errors import ThemeError
 from ..loader import load_project
 from ..progress import print_problems
@@ -30,6 +30,7 @@ from .pdf_checks import check_pdf
 from .pdf_reader import read_pdf
 from .pdfua_checks import check_pdfua
 from .report import BriefReport, show, show_json
+from .stale import stale_finding, stale_reports
 from .subject import Subject
 
 FORMATS = ("pdf", "docx")
@@ -50,6 +51,7 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
     project = load_project(content)
     jobs, problems = plan(project, Options(out, FORMATS))
     problems = project.errors + problems
+    manifest, damaged = read_manifest(out)
     themes: dict[Path, Theme] = {}
     reports = []
     by_edition: dict[Path, dict[str, Job]] = {}
@@ -61,11 +63,12 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
         except ThemeError as exc:
             problems += exc.problems
             continue
-        reports.append(check_edition(formats, theme, out))
+        reports.append(check_edition(formats, theme, out, manifest))
+    reports += stale_reports(content, out, manifest, {job.relative for job in jobs})
     if as_json:
-        show_json(console, reports, problems)
+        show_json(console, reports, problems + damaged)
     else:
-        print_problems(console, problems)
+        print_problems(console, problems + damaged)
         show(console, reports)
     failed_any = any(f.status is Status.FAIL for r in reports for f in r.findings)
     return 1 if failed_any or problems else 0
@@ -77,11 +80,13 @@ def _theme(themes: dict[Path, Theme], folder: Path) -> Theme:
     return themes[folder]
 
 
-def check_edition(jobs: dict[str, Job], theme: Theme, out: Path) -> BriefReport:
-    """Every check of one brief edition, given its pdf and docx jobs."""
+def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
+                  manifest: dict[str, Entry]) -> BriefReport:
+    """Every check of one brief edition, given its pdf and docx jobs and the manifest."""
     edition = jobs["pdf"].edition
     subject = Subject(edition, theme, jobs["pdf"].output, jobs["docx"].output)
-    findings = [finding for job in jobs.values() for finding in _freshness(subject, job, out)]
+    findings = [finding for job in jobs.values()
+                for finding in _freshness(subject, job, out, manifest.get(job.relative))]
     pdf = _read(subject, subject.pdf, read_pdf, findings)
     docx = _read(subject, subject.docx, read_docx, findings)
     findings += check_content(subject, pdf)
@@ -96,13 +101,15 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path) -> BriefReport:
                        tuple(str(job.output) for job in jobs.values()), settle(findings))
 
 
-def _freshness(subject: Subject, job: Job, out: Path) -> list[Finding]:
-    """Missing and out-of-date outputs fail; outputs changed after the build are flagged."""
+def _freshness(subject: Subject, job: Job, out: Path, entry: Entry | None) -> list[Finding]:
+    """Missing, stale and out-of-date outputs fail; outputs changed after the build are
+    flagged."""
     where = subject.brief.place(detail=str(job.output))
     if not job.output.is_file():
         return [failed("output.built", f"{job.output.name}: {NOT_BUILT}", where,
                        f"briefbuilder build {subject.edition.path.parent} --out {out}")]
-    entry = read_manifest(out).get(job.relative)
+    if entry is not None and entry.stale is not None:
+        return [stale_finding(entry, where, subject.edition.path.parent, out)]
     if entry is not None and entry.content_hash != job.content_hash:
         return [failed("output.built", f"{job.output.name} was built from an older version of "
                        "the brief, its images, its theme or briefbuilder", where,
