@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
+INCHES = {"in": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72}
+PAGE_SIZES = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}  # width, height in inches
 
 
 class _Model(BaseModel):
@@ -43,9 +45,30 @@ class Margins(_Model):
     left: str = Field(pattern=CSS_LENGTH)
 
 
+def inches(length: str) -> float:
+    """A CSS_LENGTH in inches: '0.7in' -> 0.7, '18mm' -> 0.709."""
+    unit = length[-2:]
+    return float(length[:-2]) * INCHES[unit]
+
+
 class Page(_Model):
     size: str = Field("letter", pattern=r"^(letter|a4)$")
     margins: Margins
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Page:
+        """Each margin is at most a quarter of its page side, so at least half the page's
+        width is text (5 in margins set one paragraph over 42 pages)."""
+        width, height = PAGE_SIZES[self.size]
+        for side, page_side in (("top", height), ("right", width), ("bottom", height),
+                                ("left", width)):
+            margin = getattr(self.margins, side)
+            if inches(margin) > page_side / 4:
+                raise ValueError(
+                    f"margins.{side} is {margin}; the limit is a quarter of the {self.size} "
+                    f"page's {'height' if side in ('top', 'bottom') else 'width'} "
+                    f"({page_side / 4:.3g}in)")
+        return self
 
 
 class Brand(_Model):

@@ -16,7 +16,7 @@ from PIL import Image
 
 from .errors import Problem, Severity, UsageError
 from .model.brief import LOADER_FIELDS, Brief
-from .model.inline import FOOTNOTE_KEY, FootnoteRef, iter_spans
+from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
@@ -199,6 +199,10 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
         elif key not in used:
             found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
                                      f"cite it as [^{key}] or remove it", Severity.WARNING))
+    for loc, href in brief.link_targets():
+        if warning := host_warning(href):
+            found.append(doc.problem(loc, warning, "check the address; if it is right, write "
+                                     "the host in one script", Severity.WARNING))
     folder = doc.path.parent.resolve()
     for loc, figure in brief.figures():
         image = (folder / figure.figure.image).resolve()

@@ -96,6 +96,9 @@ class Definitions(_Model):
 CalloutKind = Literal["insight", "lesson", "practice", "note"]
 
 
+MAX_CALLOUT_DEPTH = 3  # deeper nesting only shrinks the text column to nothing
+
+
 class CalloutBody(_Model):
     kind: CalloutKind = "note"
     title: Inline | None = None
@@ -105,6 +108,19 @@ class CalloutBody(_Model):
     @classmethod
     def _text_as_blocks(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _not_too_deep(self) -> CalloutBody:
+        if self.depth > MAX_CALLOUT_DEPTH:
+            raise ValueError(
+                f"callouts are nested {self.depth} levels deep here; the limit is "
+                f"{MAX_CALLOUT_DEPTH} (move the inner callouts out, after this one)")
+        return self
+
+    @property
+    def depth(self) -> int:
+        """1 for a callout holding no callout, 2 for one holding such a callout, ..."""
+        return 1 + max((b.callout.depth for b in self.text if isinstance(b, Callout)), default=0)
 
 
 class Callout(_Model):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .blocks import (
     Block,
@@ -23,9 +23,10 @@ from .blocks import (
     Stats,
     Table,
 )
-from .inline import Inline
+from .inline import Inline, check_words
 
 LOADER_FIELDS = ("id", "folder")  # set from the file's name and place, never written
+MAX_FOOTNOTES = 500  # more takes WeasyPrint past any sane job time; a brief needs far fewer
 
 
 class Section(BaseModel):
@@ -54,6 +55,16 @@ class Brief(BaseModel):
     sections: list[Section] = Field(min_length=1)
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
 
+    _title_words = field_validator("title")(check_words)
+
+    @field_validator("footnotes")
+    @classmethod
+    def _few_footnotes(cls, value: dict[str, Inline]) -> dict[str, Inline]:
+        if len(value) > MAX_FOOTNOTES:
+            raise ValueError(f"the brief has {len(value):,} footnotes; the limit is "
+                             f"{MAX_FOOTNOTES} (cite a report's bibliography instead)")
+        return value
+
     def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:
         """Every inline text of the body, with its field path, in reading order."""
         if self.subtitle is not None:
@@ -77,10 +88,25 @@ class Brief(BaseModel):
     def footnote_numbers(self) -> dict[str, int]:
         return {key: n for n, key in enumerate(self.footnote_order(), start=1)}
 
-    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+    def blocks(self) -> Iterator[tuple[tuple[str | int, ...], Block]]:
+        """Every block with its field path, the blocks inside callouts after their callout."""
         for s, section in enumerate(self.sections):
             for b, block in enumerate(section.body):
-                yield from _block_figures(("sections", s, "body", b), block)
+                yield from _nested(("sections", s, "body", b), block)
+
+    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Figure))
+
+    def link_targets(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every link target with the field path of its text (or of a project's url)."""
+        for path, text in self.inlines():
+            for href in text.links():
+                yield path, href
+        for path, block in self.blocks():
+            if isinstance(block, Projects):
+                for i, item in enumerate(block.projects.items):
+                    if item.url is not None:
+                        yield (*path, "projects", "items", i, "url"), item.url
 
 
 Path_ = tuple[str | int, ...]
@@ -138,9 +164,8 @@ def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
                 yield (*path, "projects", "items", i, "implementer"), item.implementer
 
 
-def _block_figures(path: Path_, block: Any) -> Iterator[tuple[Path_, Figure]]:
-    if isinstance(block, Figure):
-        yield path, block
-    elif isinstance(block, Callout):
+def _nested(path: Path_, block: Block) -> Iterator[tuple[Path_, Block]]:
+    yield path, block
+    if isinstance(block, Callout):
         for i, inner in enumerate(block.callout.text):
-            yield from _block_figures((*path, "callout", "text", i), inner)
+            yield from _nested((*path, "callout", "text", i), inner)
