@@ -12,16 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
-
-from .errors import Problem, Severity, UsageError
+from .errors import Problem, Refusal, Severity, UsageError
+from .images import check_image
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
 SERIES_FILE = "series.yaml"
-IMAGE_KINDS = ("PNG", "JPEG")
 BRIEF_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.ya?ml$")
 
 
@@ -214,18 +212,9 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
             found.append(doc.problem(where, f"image file {figure.figure.image!r} not found",
                                      f"put it in {folder.name}/ beside the brief, "
                                      "or correct the name"))
-        elif (kind := image_kind(image)) not in IMAGE_KINDS:
-            found.append(doc.problem(
-                where, f"{figure.figure.image!r} is not a PNG or JPEG image"
-                + (f" (it is {kind})" if kind else ""),
-                "export the figure as PNG or JPEG"))
+        else:
+            try:
+                check_image(image, figure.figure.image)
+            except Refusal as exc:
+                found.append(doc.problem(where, exc.message, exc.hint))
     return found
-
-
-def image_kind(path: Path) -> str | None:
-    """The image format Pillow reads in the file's header, or None if it is not an image."""
-    try:
-        with Image.open(path) as image:
-            return str(image.format)
-    except (OSError, Image.DecompressionBombError):
-        return None
