@@ -36,6 +36,13 @@ class Colors(_Model):
 class Fonts(_Model):
     heading: str = Field(description="Family name of an installed fontpkg font package.")
     body: str
+    fallback: list[str] = Field([], description=(
+        "Installed fontpkg families for characters the heading and body fonts lack, "
+        "in order of preference."))
+
+    def families(self) -> list[str]:
+        """Every family the brand names, each once: heading, body, then the fallbacks."""
+        return list(dict.fromkeys((self.heading, self.body, *self.fallback)))
 
 
 class Margins(_Model):

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, Refusal, Severity, UsageError
+from .errors import Problem, Refusal, Severity, ThemeError, UsageError
+from .glyphs import Coverage, glyph_problems
 from .images import check_image
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
+from .themes import find_theme, load_theme
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
 SERIES_FILE = "series.yaml"
@@ -91,13 +93,23 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
         return None
     loaded = LoadedSeries(series, folder)
     files = _edition_files(folder, doc, series, problems)
+    coverage = _theme_coverage(series, folder)
     for number, brief_id in enumerate(series.briefs, start=1):
         for lang, brief_path in files.get(brief_id, []):
-            brief = load_brief(brief_path, brief_id, lang, problems)
+            brief = load_brief(brief_path, brief_id, lang, problems, coverage)
             if brief is not None:
                 loaded.editions.append(
                     Edition(brief, series, brief_path, number, len(series.briefs)))
     return loaded
+
+
+def _theme_coverage(series: Series, folder: Path) -> Coverage | None:
+    """What the series' theme fonts can show; None when the theme cannot be used (check
+    reports why, and a build fails its jobs with the reason)."""
+    try:
+        return Coverage.of(load_theme(find_theme(series.theme, folder)))
+    except (ThemeError, Refusal):
+        return None
 
 
 def _edition_files(folder: Path, doc: YamlDoc, series: Series,
@@ -147,8 +159,10 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     return files
 
 
-def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) -> Brief | None:
-    """Load and check one brief edition file; None when it has errors."""
+def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
+               coverage: Coverage | None = None) -> Brief | None:
+    """Load and check one brief edition file (against what its theme's fonts can show,
+    when coverage is given); None when it has errors."""
     try:
         doc = read_yaml(path)
     except YamlProblem as exc:
@@ -173,6 +187,8 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) ->
         problems.extend(found + exc.problems)
         return None
     found += check_references(brief, doc)
+    if coverage is not None:
+        found += glyph_problems(brief, doc, coverage)
     problems.extend(found)
     return None if any(p.severity is Severity.ERROR for p in found) else brief
 

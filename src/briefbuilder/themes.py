@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .brand import Brand, Labels, Theme
+from .brand_fonts import font_problems
 from .errors import Problem, Refusal, ThemeError, UsageError
 from .images import check_image
 from .model.series import LoadedSeries
@@ -85,7 +86,7 @@ def load_theme(folder: Path) -> Theme:
     try:
         doc = read_yaml(folder / BRAND_FILE)
         brand = validate(Brand, doc)
-        problems += _logo_problems(brand, doc)
+        problems += font_problems(brand, doc) + _logo_problems(brand, doc)
     except YamlProblem as exc:
         problems.append(exc.problem)
     except ValidationProblems as exc:
