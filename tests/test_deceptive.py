@@ -92,3 +92,21 @@ def test_mixed_script_host_is_a_warning_showing_punycode(make_series: MakeSeries
     "https://bücher.de/", "mailto:a@example.org", "#learning-questions"])
 def test_hosts_in_one_script_are_not_warned_about(href: str) -> None:
     assert host_warning(href) is None
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u2060", "\ufeff"])
+def test_an_invisible_character_in_a_host_is_an_error(make_series: MakeSeries,
+                                                      char: str) -> None:
+    href = f"https://exa{char}mple.org/"
+    folder = make_series({"b.en.yaml": HEAD + f"      - See [the site]({href}).\n"})
+    assert messages(folder) == [
+        f"b.en.yaml:5:9: sections[0].body[0]: link target {href!r} hides the invisible "
+        f"character U+{ord(char):04X} in its host name, so it is not the site it looks like; "
+        "remove it"]
+    assert "\\u" in messages(folder)[0] or "\\x" in messages(folder)[0]  # shown escaped
+
+
+def test_a_dot_look_alike_in_a_host_is_a_warning_naming_the_real_host() -> None:
+    assert host_warning("https://example.com\u3002evil.org/") == (
+        "link host 'example.com\u3002evil.org' uses '\u3002' (U+3002) as a dot, so it can pass "
+        "for another site; browsers go to example.com.evil.org")

@@ -64,6 +64,13 @@ def jpeg(**options: object) -> bytes:
     return out.getvalue()
 
 
+def jpeg_cmyk() -> bytes:
+    """A CMYK JPEG as Pillow writes it: an Adobe block first, no JFIF or EXIF header."""
+    out = io.BytesIO()
+    Image.new("CMYK", (64, 48), (0, 255, 0, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def big_exif() -> bytes:
     exif = Image.Exif()
     exif[0x010E] = "x" * 60_000  # ImageDescription: a 60 KB EXIF block
@@ -95,6 +102,9 @@ SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10
     (jpeg(exif=b"Exif\x00\x00II*\x00\x08\x00\x00\x00\xff\xff" + b"\x00" * 5000),
      "'x.png' has damaged EXIF metadata (Corrupt EXIF data.  Expecting to read 12 bytes but "
      "only got 8.) (save it again without metadata, or export it again)"),
+    (jpeg_cmyk(),
+     "'x.png' is a JPEG without a JFIF or EXIF header (as Photoshop's CMYK files are), which "
+     "Word drafts cannot hold (save it again as an RGB JPEG, or export it as PNG)"),
 ])
 def test_bad_figure_images_get_a_precise_message(make_series: MakeSeries, image: bytes,
                                                   message: str) -> None:

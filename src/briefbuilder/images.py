@@ -22,9 +22,11 @@ def check_image(path: Path, shown: str, role: str = "figure") -> None:
     """Raise Refusal unless path is a PNG or JPEG that decodes whole within MAX_PIXELS;
     shown is the name the user wrote and role what the image is, for the messages."""
     export = f"export the {role} as PNG or JPEG"
-    if _is_svg(path):
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if _is_svg(head):
         raise Refusal(f"{shown!r} is an SVG drawing; SVG images are not supported yet",
-                           f"{export}, at 300 dpi for print")
+                      f"{export}, at 300 dpi for print")
     with warnings.catch_warnings(record=True) as caught, _strict_pillow():
         warnings.simplefilter("always")
         try:
@@ -32,7 +34,7 @@ def check_image(path: Path, shown: str, role: str = "figure") -> None:
                 _check_size(image, shown, export)
                 image.load()
                 if image.format == "JPEG":
-                    _check_exif(image, shown)
+                    _check_jpeg(image, head, shown)
         except (UnidentifiedImageError, Image.DecompressionBombError):
             raise Refusal(f"{shown!r} is not a PNG or JPEG image", export) from None
         except (OSError, SyntaxError, ValueError) as exc:
@@ -45,8 +47,7 @@ def check_image(path: Path, shown: str, role: str = "figure") -> None:
 
 def _check_size(image: Image.Image, shown: str, export: str) -> None:
     if image.format not in KINDS:
-        raise Refusal(f"{shown!r} is not a PNG or JPEG image (it is {image.format})",
-                           export)
+        raise Refusal(f"{shown!r} is not a PNG or JPEG image (it is {image.format})", export)
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise Refusal(
@@ -55,9 +56,13 @@ def _check_size(image: Image.Image, shown: str, export: str) -> None:
             "scale it down; 300 dpi at the printed size is enough")
 
 
-def _check_exif(image: Image.Image, shown: str) -> None:
-    """A JPEG's EXIF block, if any, must hold a TIFF structure (the Word writer reads it);
-    reading it makes Pillow warn about a damaged one."""
+def _check_jpeg(image: Image.Image, head: bytes, shown: str) -> None:
+    """What the Word writer (python-docx) reads of a JPEG: a JFIF or EXIF first block, and
+    an EXIF block holding a TIFF structure; reading it makes Pillow warn if it is damaged."""
+    if head[6:10] not in (b"JFIF", b"Exif"):
+        raise Refusal(f"{shown!r} is a JPEG without a JFIF or EXIF header (as Photoshop's CMYK "
+                      "files are), which Word drafts cannot hold",
+                      "save it again as an RGB JPEG, or export it as PNG")
     exif = image.info.get("exif")
     if exif and not exif.startswith(_TIFF_HEADERS):
         raise Refusal(f"{shown!r} has damaged EXIF metadata (no TIFF header)", _RESAVE)
@@ -67,15 +72,14 @@ def _check_exif(image: Image.Image, shown: str) -> None:
 def _damaged(shown: str, exc: Exception) -> Refusal:
     if "truncated" in str(exc):
         return Refusal(f"{shown!r} is cut short: the file ends before the image does",
-                            "copy or export the image again")
+                       "copy or export the image again")
     return Refusal(f"{shown!r} cannot be decoded: the file is damaged ({exc})",
-                        "export it again from the original")
+                   "export it again from the original")
 
 
-def _is_svg(path: Path) -> bool:
-    with path.open("rb") as handle:
-        head = handle.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<svg", b"<?xml", b"<!doctype svg")) and b"<svg" in head
+def _is_svg(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<svg", b"<?xml", b"<!doctype svg")) and b"<svg" in text
 
 
 @contextmanager

@@ -33,6 +33,10 @@ MAX_WORD = 100  # characters; a longer word cannot be set and takes minutes to l
 # Where a line may break inside a run without spaces: hyphens, slashes, dashes, and
 # between CJK characters (which need no spaces).
 _WORD = re.compile(r"[^\s/\-\u2010-\u2015\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+# Invisible characters (format, space, control) never belong in a host name.
+_INVISIBLE = re.compile(r"[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+                        r"\u3164\ufe00-\ufe0f\ufeff\uffa0\s]")
+_DOT_LOOKALIKES = re.compile("[\u3002\uff0e\uff61]")  # browsers read these as '.'
 _URL_WORD = re.compile(r"[(<\[\"']*(https?://|mailto:|www\.)", re.IGNORECASE)
 
 
@@ -88,6 +92,10 @@ def check_href(href: str) -> str:
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and not parts.hostname:
         raise ValueError(f"link target {href!r} names no host; write {scheme}://host/path")
+    if hidden := _INVISIBLE.search(parts.netloc):
+        raise ValueError(
+            f"link target {href!r} hides the invisible character U+{ord(hidden.group(0)):04X} "
+            "in its host name, so it is not the site it looks like; remove it")
     if parts.username is not None:
         shown_netloc = parts.netloc.split("@")[-1]
         raise ValueError(
@@ -112,6 +120,10 @@ def host_warning(href: str) -> str | None:
         host = urlsplit(href).hostname or ""
     except ValueError:
         return None
+    if dot := _DOT_LOOKALIKES.search(host):
+        dotted = _DOT_LOOKALIKES.sub(".", host)
+        return (f"link host {host!r} uses {dot.group(0)!r} (U+{ord(dot.group(0)):04X}) as a dot, "
+                f"so it can pass for another site; browsers go to {dotted}")
     for label in host.split("."):
         scripts = sorted({_script(c) for c in label if c.isalpha()})
         if len(scripts) > 1:
