@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefbuilder.errors import Severity
@@ -10,6 +12,7 @@ from briefbuilder.model.inline import host_warning, parse_inline, plain_text
 
 from .conftest import MakeSeries
 from .test_loader import HEAD, messages
+from .theme_helpers import theme_problems
 
 RLO = "\u202e"
 BIDI_MESSAGE = ("bidirectional control U+{code} can make text read differently than it is "
@@ -110,3 +113,13 @@ def test_a_dot_look_alike_in_a_host_is_a_warning_naming_the_real_host() -> None:
     assert host_warning("https://example.com\u3002evil.org/") == (
         "link host 'example.com\u3002evil.org' uses '\u3002' (U+3002) as a dot, so it can pass "
         "for another site; browsers go to example.com.evil.org")
+
+
+def test_a_bidi_control_in_a_theme_label_is_an_error(make_series: MakeSeries,
+                                                     tmp_path: Path) -> None:
+    make_series()
+    labels = tmp_path / "styles" / "ilab" / "labels" / "en.yaml"
+    labels.write_text(labels.read_text().replace(
+        "series_label: ", f"series_label: {RLO}", 1))
+    assert theme_problems(labels.parent.parent / "brand.yaml") == [
+        f"{labels}:1:1: series_label: " + BIDI_MESSAGE.format(code="202E")]

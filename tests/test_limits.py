@@ -118,3 +118,15 @@ def test_page_margins_are_validated_against_the_page(
     make_series()
     brand = set_margins(tmp_path, margins, size)
     assert theme_problems(brand) == [f"{brand}:18:1: page: {message}"]
+
+
+def test_long_words_are_refused_in_stat_values_and_series_titles(
+        make_series: MakeSeries) -> None:
+    stats = {"b.en.yaml": HEAD + f"      - stats: [{{value: {word(120)}, label: L}}]\n"}
+    limit = "the limit is 100 (break it with spaces or hyphens, or link a URL)"
+    folder = make_series(stats, series=f"id: s\ntitle: {word(150)}\nbriefs: [b]\n")
+    assert messages(folder) == [  # a series that does not load stops there
+        f"series.yaml:2:1: title: the word 'abcdefghijklmnopqrst…' is 150 characters long; {limit}"]
+    assert messages(make_series(stats, name="t")) == [
+        "b.en.yaml:5:18: sections[0].body[0].stats[0].value: the word 'abcdefghijklmnopqrst…' is "
+        f"120 characters long; {limit}"]

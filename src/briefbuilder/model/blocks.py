@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .inline import Inline, check_href
+from .inline import Inline, check_href, check_words
 
 
 class _Model(BaseModel):
@@ -194,6 +194,8 @@ class Figure(_Model):
 class Stat(_Model):
     value: str = Field(min_length=1)
     label: Inline
+
+    _value_words = field_validator("value")(check_words)
 
 
 class Stats(_Model):

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .brief import Brief
+from .inline import check_words
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -25,6 +26,8 @@ class Series(BaseModel):
     publisher: str | None = None
     max_pages: int | None = Field(None, ge=1)
     briefs: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+
+    _title_words = field_validator("title")(check_words)
 
     def title_for(self, lang: str) -> str:
         """The series title in a language ('es-MX' falls back to 'es', then to title)."""
