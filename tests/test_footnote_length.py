@@ -21,7 +21,7 @@ def test_a_10000_character_footnote_is_refused_at_its_key(make_series: MakeSerie
 
 
 def test_a_note_at_the_limit_loads(make_series: MakeSeries) -> None:
-    note = "x" * 2000
+    note = "abcd " * 399 + "abcde"  # 2,000 characters
     folder = make_series({"b.en.yaml": f'title: T\ndate: 2024-09-01\nfootnotes:\n'
                                        f'  n: "{note}"\nsections:\n  - body: ["Text.[^n]"]\n'})
     project = load_project(folder)

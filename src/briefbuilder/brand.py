@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
 FONT_HINT = "the family name of an installed font package, e.g. Public Sans"
+INCHES = {"in": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72}
+PAGE_SIZES = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}  # width, height in inches
 
 # The hint of each field is what an error message suggests (see explain.py).
 HexColor = Annotated[str, Field(pattern=HEX_COLOR, json_schema_extra={
@@ -48,6 +50,14 @@ class Fonts(_Model):
     heading: str = Field(description="Family name of an installed fontpkg font package.",
                          json_schema_extra={"hint": FONT_HINT})
     body: str = Field(json_schema_extra={"hint": FONT_HINT})
+    fallback: list[str] = Field([], description=(
+        "Installed fontpkg families for characters the heading and body fonts lack, "
+        "in order of preference."), json_schema_extra={
+            "hint": "a list of installed font families, e.g. [Noto Sans]"})
+
+    def families(self) -> list[str]:
+        """Every family the brand names, each once: heading, body, then the fallbacks."""
+        return list(dict.fromkeys((self.heading, self.body, *self.fallback)))
 
 
 class Margins(_Model):
@@ -57,11 +67,32 @@ class Margins(_Model):
     left: Length
 
 
+def inches(length: str) -> float:
+    """A CSS_LENGTH in inches: '0.7in' -> 0.7, '18mm' -> 0.709."""
+    unit = length[-2:]
+    return float(length[:-2]) * INCHES[unit]
+
+
 class Page(_Model):
     size: str = Field("letter", pattern=r"^(letter|a4)$",
                       json_schema_extra={"hint": "write letter or a4"})
     margins: Margins = Field(json_schema_extra={
         "hint": "write margins: {top: 0.7in, right: 0.7in, bottom: 0.75in, left: 0.7in}"})
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Page:
+        """Each margin is at most a quarter of its page side, so at least half the page's
+        width is text (5 in margins set one paragraph over 42 pages)."""
+        width, height = PAGE_SIZES[self.size]
+        for side, page_side in (("top", height), ("right", width), ("bottom", height),
+                                ("left", width)):
+            margin = getattr(self.margins, side)
+            if inches(margin) > page_side / 4:
+                raise ValueError(
+                    f"margins.{side} is {margin}; the limit is a quarter of the {self.size} "
+                    f"page's {'height' if side in ('top', 'bottom') else 'width'} "
+                    f"({page_side / 4:.3g}in)")
+        return self
 
 
 class Tables(_Model):

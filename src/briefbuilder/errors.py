@@ -51,6 +51,16 @@ class Problem:
         return f"{where}{kind}{field}{self.message}{hint}"
 
 
+class Refusal(Exception):
+    """Why a file cannot be used, found where its place in a YAML file is not known: the
+    caller that knows it makes the Problem (what is wrong, and what to do)."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 class BriefbuilderError(Exception):
     """Base of every error briefbuilder raises on purpose."""
 

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
-
-from .errors import Problem, Severity, UsageError
+from .errors import Problem, Refusal, Severity, ThemeError, UsageError
+from .glyphs import Coverage, glyph_problems
+from .images import check_image
 from .model.brief import LOADER_FIELDS, Brief
-from .model.inline import FOOTNOTE_KEY, FootnoteRef, iter_spans
+from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
+from .themes import find_theme, load_theme
 from .yamlfile import (
     FieldPath,
     ValidationProblems,
@@ -29,7 +30,6 @@ from .yamlfile import (
 )
 
 SERIES_FILE = "series.yaml"
-IMAGE_KINDS = ("PNG", "JPEG")
 BRIEF_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.ya?ml$")
 
 
@@ -121,13 +121,23 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
         return None
     loaded = LoadedSeries(series, folder)
     files = _edition_files(folder, doc, series, problems)
+    coverage = _theme_coverage(series, folder)
     for number, brief_id in enumerate(series.briefs, start=1):
         for lang, brief_path in files.get(brief_id, []):
-            brief = load_brief(brief_path, brief_id, lang, problems)
+            brief = load_brief(brief_path, brief_id, lang, problems, coverage)
             if brief is not None:
                 loaded.editions.append(Edition(brief, series, brief_path, number,
                                                len(series.briefs), doc.sha256))
     return loaded
+
+
+def _theme_coverage(series: Series, folder: Path) -> Coverage | None:
+    """What the series' theme fonts can show; None when the theme cannot be used (check
+    reports why, and a build fails its jobs with the reason)."""
+    try:
+        return Coverage.of(load_theme(find_theme(series.theme, folder)))
+    except (ThemeError, Refusal):
+        return None
 
 
 def _edition_files(folder: Path, doc: YamlDoc, series: Series,
@@ -177,8 +187,10 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     return files
 
 
-def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) -> Brief | None:
-    """Load and check one brief edition file; None when it has errors."""
+def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
+               coverage: Coverage | None = None) -> Brief | None:
+    """Load and check one brief edition file (against what its theme's fonts can show,
+    when coverage is given); None when it has errors."""
     try:
         doc = read_yaml(path)
     except YamlProblem as exc:
@@ -204,6 +216,8 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem]) ->
         problems.extend(found + exc.problems)
         return None
     found += check_references(brief, doc)
+    if coverage is not None:
+        found += glyph_problems(brief, doc, coverage)
     problems.extend(found)
     return None if any(p.severity is Severity.ERROR for p in found) else brief
 
@@ -228,6 +242,10 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
         elif key not in used:
             found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
                                      f"cite it as [^{key}] or remove it", Severity.WARNING))
+    for loc, href in brief.link_targets():
+        if warning := host_warning(href):
+            found.append(doc.problem(loc, warning, "check the address; if it is right, write "
+                                     "the host in one script", Severity.WARNING))
     folder = doc.path.parent.resolve()
     for loc, figure in brief.figures():
         image = (folder / figure.figure.image).resolve()
@@ -239,18 +257,9 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
             found.append(doc.problem(where, f"image file {figure.figure.image!r} not found",
                                      f"put it in {folder.name}/ beside the brief, "
                                      "or correct the name"))
-        elif (kind := image_kind(image)) not in IMAGE_KINDS:
-            found.append(doc.problem(
-                where, f"{figure.figure.image!r} is not a PNG or JPEG image"
-                + (f" (it is {kind})" if kind else ""),
-                "export the figure as PNG or JPEG"))
+        else:
+            try:
+                check_image(image, figure.figure.image)
+            except Refusal as exc:
+                found.append(doc.problem(where, exc.message, exc.hint))
     return found
-
-
-def image_kind(path: Path) -> str | None:
-    """The image format Pillow reads in the file's header, or None if it is not an image."""
-    try:
-        with Image.open(path) as image:
-            return str(image.format)
-    except (OSError, Image.DecompressionBombError):
-        return None

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .brand import Brand, Labels, Theme
-from .errors import Problem, ThemeError, UsageError
+from .brand_fonts import font_problems
+from .errors import Problem, Refusal, ThemeError, UsageError
+from .images import check_image
 from .model.series import LoadedSeries
-from .yamlfile import ValidationProblems, YamlProblem, locate, read_yaml, validate
+from .yamlfile import ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
 
 STYLES = "styles"
 BRAND_FILE = "brand.yaml"
@@ -82,7 +84,9 @@ def load_theme(folder: Path) -> Theme:
     brand: Brand | None = None
     labels: dict[str, Labels] = {}
     try:
-        brand = validate(Brand, read_yaml(folder / BRAND_FILE))
+        doc = read_yaml(folder / BRAND_FILE)
+        brand = validate(Brand, doc)
+        problems += font_problems(brand, doc) + _logo_problems(brand, doc)
     except YamlProblem as exc:
         problems.append(exc.problem)
     except ValidationProblems as exc:
@@ -100,6 +104,22 @@ def load_theme(folder: Path) -> Theme:
     if problems or brand is None:
         raise ThemeError(problems)
     return Theme(name=folder.name, folder=folder.resolve(), brand=brand, labels=labels)
+
+
+def _logo_problems(brand: Brand, doc: YamlDoc) -> list[Problem]:
+    """The logo, if any, is an image inside the theme folder that decodes whole."""
+    if brand.logo is None:
+        return []
+    folder = doc.path.parent.resolve()
+    logo = (folder / brand.logo).resolve()
+    if not logo.is_relative_to(folder) or not logo.is_file():
+        return [doc.problem(("logo",), f"logo {brand.logo!r} not found in the theme folder",
+                            f"put the image in {folder} and name it from there")]
+    try:
+        check_image(logo, brand.logo, "logo")
+    except Refusal as exc:
+        return [doc.problem(("logo",), exc.message, exc.hint)]
+    return []
 
 
 def check_language(theme: Theme, lang: str, brief_file: Path) -> None:

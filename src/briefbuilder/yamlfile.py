@@ -17,7 +17,7 @@ from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, Severity
 from .explain import explain
-from .model.inline import XML_ILLEGAL
+from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -212,6 +212,11 @@ def _printable(text: str, loc: FieldPath, at: tuple[int, int], path: Path) -> No
         line, column = at
         raise YamlProblem(Problem(
             f"control character U+{ord(bad.group(0)):04X} cannot be printed", path, line,
+            column, format_path(loc), "remove it"))
+    if bidi := BIDI_CONTROLS.search(text):
+        line, column = at
+        raise YamlProblem(Problem(
+            f"bidirectional control U+{ord(bidi.group(0)):04X} {BIDI_DANGER}", path, line,
             column, format_path(loc), "remove it"))
 
 

@@ -7,21 +7,24 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from briefbuilder.model.inline import MAX_WORD
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_content import Mark, TextRun
 from briefbuilder.preflight.pdf_text import font_decoder
 
 from .conftest import Built, MakeProject, run_preflight
 
-WORD = "q" * 400
+WORD = "q" * MAX_WORD  # the longest word allowed still runs off an unwrapped line
 BRIEF = (f"title: Clipped\ndate: 2024-09-01\nsections:\n  - body:\n"
          f"      - \"A word: {WORD} ends.\"\n")
 
 
 def no_wrapping(styles: Path) -> None:
-    """A theme that undoes the print stylesheet's wrapping of long words."""
+    """A theme that undoes the print stylesheet's wrapping of long words, in a type size
+    where the longest word allowed is wider than the line."""
     (styles / "ilab" / "print.css").write_text(
-        "html { overflow-wrap: normal !important; }\n", encoding="utf-8")
+        "html { overflow-wrap: normal !important; }\np { font-size: 14pt !important; }\n",
+        encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.model.brief import MAX_FOOTNOTE_CHARS
-from briefbuilder.model.inline import FootnoteRef, Text, iter_spans
+from briefbuilder.model.inline import MAX_WORD, FootnoteRef, Text, iter_spans
 from briefbuilder.model.series import Edition
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_reader import read_pdf
@@ -114,9 +114,9 @@ def test_the_sample_prints_each_note_on_its_calls_page(
         assert pages_with(pages, note) == on, (note, on)
 
 
-WORD = "q" * 5000  # letters found nowhere else on the pages, so they can be counted
+WORD = "q" * MAX_WORD  # the longest word allowed; letters found nowhere else on the pages
 URL = "https://example.org/" + "j" * 10_000
-TITLE = "Overlong " * 3 + "T" * 300
+TITLE = "Overlong " * 3 + "T" * MAX_WORD
 LONG = (f'title: "{TITLE}"\ndate: 2024-09-01\nsections:\n  - body:\n'
         f'      - "A word: {WORD} ends."\n      - "A link: <{URL}> ends."\n')
 
@@ -130,7 +130,7 @@ def test_long_words_urls_and_titles_wrap_inside_the_page(make_series: MakeSeries
     pdf = read_pdf(tmp_path / "b.pdf")
     text = "".join(page_texts(data))
     assert letters(TITLE) in text
-    assert (text.count("q"), text.count("j")) == (5000, 10_000), "no letter lost"
+    assert (text.count("q"), text.count("j")) == (MAX_WORD, 10_000), "no letter lost"
     assert {link.uri for link in pdf.links} == {URL}, "every line of the URL links to all of it"
     off = [(page.number, run.text[:20], sides_off(run, page.trim))
            for page in pdf.pages for run in page.runs if sides_off(run, page.trim)]

@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .inline import Inline, check_href
+from .inline import Inline, check_href, check_words
 
 
 class _Model(BaseModel):
@@ -99,6 +99,9 @@ class Definitions(_Model):
 CalloutKind = Literal["insight", "lesson", "practice", "note"]
 
 
+MAX_CALLOUT_DEPTH = 3  # deeper nesting only shrinks the text column to nothing
+
+
 class CalloutBody(_Model):
     kind: CalloutKind = Field("note", json_schema_extra={"synonyms": ["type", "variant", "style"]})
     title: Inline | None = None
@@ -108,6 +111,19 @@ class CalloutBody(_Model):
     @classmethod
     def _text_as_blocks(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _not_too_deep(self) -> CalloutBody:
+        if self.depth > MAX_CALLOUT_DEPTH:
+            raise ValueError(
+                f"callouts are nested {self.depth} levels deep here; the limit is "
+                f"{MAX_CALLOUT_DEPTH} (move the inner callouts out, after this one)")
+        return self
+
+    @property
+    def depth(self) -> int:
+        """1 for a callout holding no callout, 2 for one holding such a callout, ..."""
+        return 1 + max((b.callout.depth for b in self.text if isinstance(b, Callout)), default=0)
 
 
 class Callout(_Model):
@@ -187,6 +203,8 @@ class Figure(_Model):
 class Stat(_Model):
     value: str = Field(min_length=1)
     label: Inline
+
+    _value_words = field_validator("value")(check_words)
 
 
 class Stats(_Model):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from .blocks import (
     Block,
@@ -23,9 +23,10 @@ from .blocks import (
     Stats,
     Table,
 )
-from .inline import Inline
+from .inline import Inline, check_words
 
 LOADER_FIELDS = ("id", "folder", "sha256")  # set from the file, never written
+MAX_FOOTNOTES = 500  # more takes WeasyPrint past any sane job time; a brief needs far fewer
 # A note prints whole at the foot of its call's page; this many characters fill about a
 # dozen lines there. WeasyPrint cannot split a longer note across pages.
 MAX_FOOTNOTE_CHARS = 2000
@@ -76,6 +77,16 @@ class Brief(BaseModel):
     folder: Path | None = Field(None, exclude=True, description="Set by the loader.")
     sha256: str = Field("", exclude=True, description="Set by the loader: of the bytes parsed.")
 
+    _title_words = field_validator("title")(check_words)
+
+    @field_validator("footnotes")
+    @classmethod
+    def _few_footnotes(cls, value: dict[str, Inline]) -> dict[str, Inline]:
+        if len(value) > MAX_FOOTNOTES:
+            raise ValueError(f"the brief has {len(value):,} footnotes; the limit is "
+                             f"{MAX_FOOTNOTES} (cite a report's bibliography instead)")
+        return value
+
     def inlines(self) -> Iterator[tuple[tuple[str | int, ...], Inline]]:
         """Every inline text of the body, with its field path, in reading order."""
         if self.subtitle is not None:
@@ -110,6 +121,17 @@ class Brief(BaseModel):
 
     def tables(self) -> Iterator[tuple[tuple[str | int, ...], Table]]:
         return ((path, block) for path, block in self.blocks() if isinstance(block, Table))
+
+    def link_targets(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every link target with the field path of its text (or of a project's url)."""
+        for path, text in self.inlines():
+            for href in text.links():
+                yield path, href
+        for path, block in self.blocks():
+            if isinstance(block, Projects):
+                for i, item in enumerate(block.projects.items):
+                    if item.url is not None:
+                        yield (*path, "projects", "items", i, "url"), item.url
 
 
 Path_ = tuple[str | int, ...]

@@ -8,6 +8,7 @@ newline for a line break, and ``\\`` escapes. Raw HTML and entities stay literal
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -24,6 +25,19 @@ ALLOWED_SCHEMES = ("https", "http", "mailto")
 FOOTNOTE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 # Characters XML 1.0 cannot carry; they must never reach a writer.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Bidi embedding, override and isolate controls reorder what a reader sees (U+202E shows
+# "fdp.exe" as "exe.pdf"); a brief never needs them, so no text may hold one.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_DANGER = "can make text read differently than it is (U+202E shows 'fdp.exe' as 'exe.pdf')"
+MAX_WORD = 100  # characters; a longer word cannot be set and takes minutes to lay out
+# Where a line may break inside a run without spaces: hyphens, slashes, dashes, and
+# between CJK characters (which need no spaces).
+_WORD = re.compile(r"[^\s/\-\u2010-\u2015\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+# Invisible characters (format, space, control) never belong in a host name.
+_INVISIBLE = re.compile(r"[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+                        r"\u3164\ufe00-\ufe0f\ufeff\uffa0\s]")
+_DOT_LOOKALIKES = re.compile("[\u3002\uff0e\uff61]")  # browsers read these as '.'
+_URL_WORD = re.compile(r"[(<\[\"']*(https?://|mailto:|www\.)", re.IGNORECASE)
 
 
 class _Span(BaseModel):
@@ -78,6 +92,16 @@ def check_href(href: str) -> str:
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and not parts.hostname:
         raise ValueError(f"link target {href!r} names no host; write {scheme}://host/path")
+    if hidden := _INVISIBLE.search(parts.netloc):
+        raise ValueError(
+            f"link target {href!r} hides the invisible character U+{ord(hidden.group(0)):04X} "
+            "in its host name, so it is not the site it looks like; remove it")
+    if parts.username is not None:
+        shown_netloc = parts.netloc.split("@")[-1]
+        raise ValueError(
+            f"link target {href.replace(parts.netloc, '…@' + shown_netloc)!r} carries a user "
+            "name or password, which the brief would publish; remove the part before '@'"
+        )
     if scheme == "mailto" and not parts.path:
         raise ValueError(f"link target {href!r} names no address; write mailto:name@example.org")
     if scheme in ALLOWED_SCHEMES:
@@ -87,6 +111,60 @@ def check_href(href: str) -> str:
         f"link target {href!r} uses {shown}; allowed are https:, http:, mailto: "
         "and in-document anchors (#id)"
     )
+
+
+def host_warning(href: str) -> str | None:
+    """Why a link's host name may pass for another site (letters of several scripts in one
+    label, as a Cyrillic 'a' in 'apple.com'), naming its punycode form; None if it cannot."""
+    try:
+        host = urlsplit(href).hostname or ""
+    except ValueError:
+        return None
+    if dot := _DOT_LOOKALIKES.search(host):
+        dotted = _DOT_LOOKALIKES.sub(".", host)
+        return (f"link host {host!r} uses {dot.group(0)!r} (U+{ord(dot.group(0)):04X}) as a dot, "
+                f"so it can pass for another site; browsers go to {dotted}")
+    for label in host.split("."):
+        scripts = sorted({_script(c) for c in label if c.isalpha()})
+        if len(scripts) > 1:
+            try:
+                ascii_host = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                ascii_host = "not a valid host name"
+            return (f"link host {host!r} mixes {' and '.join(scripts)} letters, so it can pass "
+                    f"for another site; it is {ascii_host}")
+    return None
+
+
+def _script(char: str) -> str:
+    """The script of a letter, as Unicode names it ('Latin', 'Cyrillic'); Han, kana and
+    Hangul count as one, since Japanese and Korean names mix them."""
+    script = unicodedata.name(char, "Unknown").split(" ")[0].title()
+    return "CJK" if script in ("Cjk", "Hiragana", "Katakana", "Hangul", "Bopomofo") else script
+
+
+def forbidden_character(text: str) -> str | None:
+    """Why text cannot be printed as written (an XML-illegal or a bidi control), or None."""
+    if bad := XML_ILLEGAL.search(text):
+        return (f"control character U+{ord(bad.group(0)):04X} at offset {bad.start()} "
+                "cannot be printed; remove it")
+    if bad := BIDI_CONTROLS.search(text):
+        return (f"bidirectional control U+{ord(bad.group(0)):04X} at offset {bad.start()} "
+                f"{BIDI_DANGER}; remove it")
+    return None
+
+
+def check_words(text: str) -> str:
+    """Return text if no word in it (URLs aside) is longer than MAX_WORD; else raise."""
+    for token in text.split():
+        if _URL_WORD.match(token):
+            continue
+        for word in _WORD.findall(token):
+            if len(word) > MAX_WORD:
+                raise ValueError(
+                    f"the word {word[:20] + '…'!r} is {len(word):,} characters long; the "
+                    f"limit is {MAX_WORD} (break it with spaces or hyphens, or link a URL)")
+    return text
 
 
 def _footnote_rule(state: StateInline, silent: bool) -> bool:
@@ -162,15 +240,14 @@ def _merge_text(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def parse_inline(source: str) -> tuple[Span, ...]:
-    """Parse inline markup into spans; raise ValueError on a disallowed link or character."""
-    bad = XML_ILLEGAL.search(source)
-    if bad:
-        raise ValueError(
-            f"control character U+{ord(bad.group(0)):04X} at offset {bad.start()} "
-            "cannot be printed; remove it"
-        )
+    """Parse inline markup into spans; raise ValueError on a disallowed link, character or
+    overlong word."""
+    if problem := forbidden_character(source):
+        raise ValueError(problem)
     tokens = _markdown().parseInline(source.strip())
-    return _build(tokens[0].children or []) if tokens else ()
+    spans = _build(tokens[0].children or []) if tokens else ()
+    check_words(plain_text(spans))
+    return spans
 
 
 def iter_spans(spans: tuple[Span, ...]) -> Iterator[Span]:

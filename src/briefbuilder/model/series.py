@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .brief import Brief
+from .inline import check_words
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 ID_HINT = "use lowercase letters, digits and hyphens, e.g. mexico-auto"
@@ -32,6 +33,8 @@ class Series(BaseModel):
     briefs: list[Annotated[str, Field(pattern=ID_PATTERN, json_schema_extra={"hint": ID_HINT})]] = (
         Field(min_length=1, json_schema_extra={
             "hint": "list the brief ids in order, e.g. briefs: [introduction]"}))
+
+    _title_words = field_validator("title")(check_words)
 
     def title_for(self, lang: str) -> str:
         """The series title in a language ('es-MX' falls back to 'es', then to title)."""

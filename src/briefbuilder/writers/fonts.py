@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import fontpkg  # type: ignore[import-untyped]
 import fontTools  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
-from ..errors import Problem, ThemeError
+from ..brand_fonts import family_files
+from ..errors import Problem, Refusal, ThemeError
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
 WEIGHTS = (400, 700)
@@ -40,25 +40,18 @@ class FontFace:
 
 
 def font_faces(brand: Brand) -> list[FontFace]:
-    """Every face of the brand's heading and body families, in a stable order."""
-    faces: list[FontFace] = []
-    for family in dict.fromkeys((brand.fonts.heading, brand.fonts.body)):
-        faces.extend(_family_faces(family))
-    return faces
+    """Every face of the brand's families (heading, body, fallbacks), in a stable order."""
+    return [face for family in brand.fonts.families() for face in _family_faces(family)]
 
 
 def _family_faces(name: str) -> list[FontFace]:
     try:
-        family = fontpkg.family(name)
-    except fontpkg.FontpkgError as exc:
-        slug = name.lower().replace(" ", "-")
-        raise ThemeError(Problem(
-            f"font family {name!r} is not installed ({exc})", field="fonts",
-            hint=f"pip install fontpkg-{slug}, or name an installed family in brand.yaml",
-        )) from exc
+        files = family_files(name)
+    except Refusal as exc:
+        raise ThemeError(Problem(exc.message, field="fonts", hint=exc.hint)) from None
     return [
         FontFace(name, file.style, weight, Path(file.path))
-        for file in family.files
+        for file in files
         for weight in WEIGHTS
         if file.covers(weight)
     ]

@@ -6,7 +6,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml.table import CT_Tbl
 from docx.shared import Length
@@ -186,8 +186,9 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
                                   hint="put the image file itself in the series folder"))
     try:
         natural = Image.from_file(str(path))
-    except (OSError, UnrecognizedImageError) as exc:
-        raise RenderError(Problem(f"cannot place image {body.image!r}: {exc}", path,
+    except (OSError, UnrecognizedImageError, UnexpectedEndOfFileError) as exc:
+        reason = str(exc) or f"Word cannot read its header ({type(exc).__name__})"
+        raise RenderError(Problem(f"cannot place image {body.image!r}: {reason}", path,
                                   field="figure.image",
                                   hint="use a PNG, JPEG or GIF file next to the brief")) from exc
     width = Length(min(natural.width, draft.page.text_width))
