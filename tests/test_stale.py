@@ -94,7 +94,7 @@ def test_outputs_of_a_series_that_cannot_build_are_marked_stale(make_series: Mak
     (folder / "series.yaml").write_text(TWO + "theme: nope\n")
     result = cli("build", folder, "--out", out, "--format", "html")
     assert result.returncode == 1
-    reason = ("s/series.yaml: theme: theme 'nope' not found (available: ilab, plain) (name one "
+    reason = ("s/series.yaml:4:1: theme: theme 'nope' not found (available: ilab, plain) (name one "
               "of those, or make your own with 'briefbuilder theme copy ilab styles/nope' "
               "beside the content folder)")
     for name in ("b.en.html", "c.en.html"):

@@ -320,7 +320,7 @@ def _summarize(result: BuildResult, project: Project, problems: list[Problem],
     outcomes = result.outcomes
     failed = [o for o in outcomes if o.status == "failed"]
     print_problems(err, result.problems)
-    if not brief:
+    if outcomes and not brief:
         err.print(summary_table(outcomes))
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "

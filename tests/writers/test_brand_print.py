@@ -159,6 +159,9 @@ def test_a_build_reports_the_wide_table_and_still_builds_the_other_brief(
 ONE_FORMAT_ONLY = {
     "docx_reference": "a reference .docx seeds the Word draft's styles; a theme's print.css "
                       "is the PDF's equivalent",
+    "fonts.fallback": "a .docx names its fonts and Word or LibreOffice substitutes a font for "
+                      "a character they lack; the PDF embeds what it sets, so only it needs "
+                      "fallbacks",
 }
 # A different valid value for each field (colors, fonts and lengths the brand does not use).
 VARIANTS: dict[str, Any] = {
