@@ -18,6 +18,7 @@ from .errors import Problem, Severity, UsageError
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, iter_spans
 from .model.series import Edition, LoadedSeries, Series
+from .sandbox import link_problem, linked_outside
 from .yamlfile import FieldPath, ValidationProblems, YamlDoc, YamlProblem, read_yaml, validate
 
 SERIES_FILE = "series.yaml"
@@ -82,6 +83,10 @@ def load_project(root: Path) -> Project:
 def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     """Load one series folder and its editions, appending problems."""
     path = folder / SERIES_FILE
+    outside = linked_outside(path, folder.resolve())
+    if outside is not None:
+        problems.append(link_problem(path, outside, "series"))
+        return None
     try:
         doc = read_yaml(path)
         series = validate(Series, doc)
@@ -110,10 +115,9 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         if path.name == SERIES_FILE:
             continue
-        if not path.resolve().is_relative_to(folder.resolve()):
-            problems.append(Problem(
-                "the file links to a place outside the series folder", path, None, None, "",
-                "copy the brief into the series folder instead of linking to it"))
+        outside = linked_outside(path, folder.resolve())
+        if outside is not None:
+            problems.append(link_problem(path, outside, "series"))
             continue
         parts = path.name.split(".")
         if len(parts) != 3 or not BRIEF_FILE.match(path.name):

@@ -10,7 +10,8 @@ from pathlib import Path
 from .brand import Brand, Labels, Theme
 from .errors import Problem, ThemeError, UsageError
 from .model.series import LoadedSeries
-from .yamlfile import ValidationProblems, YamlProblem, read_yaml, validate
+from .sandbox import link_problem, linked_outside, theme_file
+from .yamlfile import M, ValidationProblems, YamlProblem, read_yaml, validate
 
 STYLES = "styles"
 BRAND_FILE = "brand.yaml"
@@ -55,6 +56,7 @@ def find_theme(name: str, start: Path) -> Path:
     above it (the user's own theme, or an override of a built-in one), else the built-in."""
     for source in available_themes(start):
         if source.name == name:
+            refuse_links_out(source.folder)
             return source.folder
     names = ", ".join(source.name for source in available_themes(start))
     raise ThemeError(Problem(
@@ -76,30 +78,42 @@ def copy_theme(name: str, start: Path, target: Path) -> Path:
     return target
 
 
+def refuse_links_out(folder: Path) -> None:
+    """Raise ThemeError naming every link in a theme folder that leads outside it."""
+    real = folder.resolve()
+    problems = [link_problem(path, target, "theme") for path in sorted(real.rglob("*"))
+                if path.is_symlink() and (target := linked_outside(path, real)) is not None]
+    if problems:
+        raise ThemeError(problems)
+
+
 def load_theme(folder: Path) -> Theme:
-    """Load brand.yaml and every labels/<lang>.yaml of a theme folder."""
+    """Load brand.yaml and every labels/<lang>.yaml of a theme folder (as resolved)."""
+    name, folder = folder.name, folder.resolve()
     problems: list[Problem] = []
-    brand: Brand | None = None
+    brand = _read(Brand, folder, folder / BRAND_FILE, problems)
     labels: dict[str, Labels] = {}
-    try:
-        brand = validate(Brand, read_yaml(folder / BRAND_FILE))
-    except YamlProblem as exc:
-        problems.append(exc.problem)
-    except ValidationProblems as exc:
-        problems.extend(exc.problems)
     for path in sorted((folder / "labels").glob("*.yaml")):
-        try:
-            labels[path.stem] = validate(Labels, read_yaml(path))
-        except YamlProblem as exc:
-            problems.append(exc.problem)
-        except ValidationProblems as exc:
-            problems.extend(exc.problems)
+        catalog = _read(Labels, folder, path, problems)
+        if catalog is not None:
+            labels[path.stem] = catalog
     if brand is not None and not labels and not problems:
         problems.append(Problem("the theme has no label catalog", folder / "labels", hint=(
             "add labels/en.yaml")))
     if problems or brand is None:
         raise ThemeError(problems)
-    return Theme(name=folder.name, folder=folder.resolve(), brand=brand, labels=labels)
+    return Theme(name=name, folder=folder, brand=brand, labels=labels)
+
+
+def _read(model: type[M], folder: Path, path: Path, problems: list[Problem]) -> M | None:
+    """One YAML file of a theme folder, validated as model; None (problems added) if bad."""
+    try:
+        return validate(model, read_yaml(theme_file(folder, path) or path))
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+    except (ValidationProblems, ThemeError) as exc:
+        problems.extend(exc.problems)
+    return None
 
 
 def check_language(theme: Theme, lang: str, brief_file: Path) -> None:

@@ -13,15 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PackageLoader,
-    StrictUndefined,
-    TemplateError,
-    select_autoescape,
-)
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..brand import Labels, Theme
@@ -41,6 +33,7 @@ from ..model.inline import (
 )
 from ..model.series import Edition
 from .common import brief_of, edition_lines, fill, heading_anchors, project_spans
+from .templating import render_template, sandbox
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -120,17 +113,8 @@ class RenderState:
 
 @cache
 def environment(theme_folder: Path) -> Environment:
-    """Jinja environment: the theme's templates/ override the package's by path."""
-    loader = ChoiceLoader([
-        FileSystemLoader(theme_folder / "templates"),
-        PackageLoader("briefbuilder", "templates"),
-    ])
-    env = Environment(
-        loader=loader,
-        autoescape=select_autoescape(["html"], default_for_string=True, default=False),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    """The theme's sandboxed Jinja environment, with the filters and helpers templates use."""
+    env = sandbox(theme_folder)
     env.filters["css_string"] = css_string
     env.globals.update(block_name=block_tag, fill=fill, project_spans=project_spans)
     return env
@@ -202,13 +186,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
 
 
 def _render(edition: Edition, theme: Theme, name: str, context: dict[str, Any]) -> str:
-    try:
-        return environment(theme.folder).get_template(name).render(context)
-    except TemplateError as exc:
-        raise RenderError(Problem(
-            f"template {name!r} failed: {exc}", edition.path,
-            hint=f"check the templates in {theme.folder / 'templates'}",
-        )) from exc
+    return render_template(environment(theme.folder), name, context, edition.path)
 
 
 def write_html(edition: Edition, theme: Theme) -> bytes:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from weasyprint import CSS, HTML
@@ -16,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from ..brand import Theme
 from ..errors import Problem, RenderError
 from ..model.series import Edition
+from ..sandbox import theme_file
 from .artifacts import mark_margin_boxes_as_artifacts
 from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
 from .fonts import font_face_css, font_faces, install_instance_cache
@@ -44,13 +46,14 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     folder = edition.brief.folder or edition.path.parent
     fetcher = SandboxFetcher([folder, theme.folder], [face.path for face in faces])
     document = render_document(edition, theme, bleed)
+    theme_css = theme_file(theme.folder, THEME_CSS)
     errors: list[logging.LogRecord] = []
     try:
         with source_date(edition.brief.date), weasyprint_errors(errors):
             html = HTML(string=document, base_url=folder.resolve().as_uri() + "/",
                         url_fetcher=fetcher)
             pdf: bytes = html.write_pdf(
-                stylesheets=_stylesheets(theme, fetcher, font_face_css(faces)),
+                stylesheets=_stylesheets(theme_css, fetcher, font_face_css(faces)),
                 font_config=font_configuration(),
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=True,
@@ -76,14 +79,13 @@ def _finish(document: Any, pdf: Any) -> None:
     retag_structure(document, pdf)
 
 
-def _stylesheets(theme: Theme, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
+def _stylesheets(theme_css: Path | None, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
     """The @font-face rules, then the theme's optional print.css (relative to its folder)."""
     sheets = [CSS(string=font_css, url_fetcher=fetcher, font_config=font_configuration())]
-    theme_css = theme.folder / THEME_CSS
-    if theme_css.is_file():
+    if theme_css is not None:
         sheets.append(CSS(
             string=theme_css.read_text(encoding="utf-8"),
-            base_url=theme.folder.resolve().as_uri() + "/",
+            base_url=theme_css.parent.as_uri() + "/",
             url_fetcher=fetcher,
             font_config=font_configuration(),
         ))

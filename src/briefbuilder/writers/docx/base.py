@@ -10,7 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...brand import Theme
 from ...errors import Problem, ThemeError
-from ..sandbox import allowed_file
+from ...sandbox import theme_file
 from .footnotes_part import FootnotesPart
 
 # Parts of the template a draft keeps; every other relationship is dropped.
@@ -25,7 +25,7 @@ def open_base(theme: Theme) -> Any:
     if reference is None:
         document = docx.Document()
     else:
-        path = allowed_file(theme.folder / reference, [theme.folder.resolve()])
+        path = theme_file(theme.folder, reference)
         if path is None:
             raise ThemeError(Problem(
                 f"reference document {reference!r} not found in the theme folder",

@@ -13,8 +13,8 @@ from docx.shared import Inches
 from ...brand import Theme
 from ...errors import Problem, ThemeError
 from ...model.inline import LineBreak, Span, Strong, Text
+from ...sandbox import theme_file
 from ..common import brief_of, edition_lines
-from ..sandbox import allowed_file
 from .draft import Draft, Story
 from .inline import RunLook, write_spans
 from .oxml.fields import add_field
@@ -65,7 +65,7 @@ def _masthead(draft: Draft, theme: Theme, header: Any) -> None:
 def _logo(draft: Draft, part: Any, p: Any, theme: Theme) -> None:
     """The brand's logo, LOGO_HEIGHT high, with its alt text, in masthead paragraph `p`."""
     brand = theme.brand
-    path = allowed_file(theme.folder / str(brand.logo), [theme.folder.resolve()])
+    path = theme_file(theme.folder, str(brand.logo))
     if path is None:
         raise ThemeError(Problem(f"logo {brand.logo!r} not found in the theme folder",
                                  theme.folder / "brand.yaml", field="logo",
