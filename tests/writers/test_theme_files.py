@@ -1,16 +1,20 @@
 """Every theme file a writer reads is checked where it is read: a link out of the theme folder
-is a ThemeError naming the file (the build refuses such a theme earlier, at its lookup)."""
+is a ThemeError naming the file (the build refuses such a theme earlier, at its lookup); and a
+theme's print.css overrides the base stylesheet with ordinary rules."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from briefbuilder.brand import Theme
 from briefbuilder.errors import ThemeError
 from briefbuilder.model.series import Edition
+from briefbuilder.preflight.pdf_content import read_page
 from briefbuilder.themes import load_theme
 from briefbuilder.writers.docx import write_docx
 from briefbuilder.writers.html import write_html
@@ -19,12 +23,13 @@ from briefbuilder.writers.pdf import write_pdf
 from ..conftest import MakeSeries
 from .weasy_helpers import load_edition, theme_of
 
+HEADED = "title: T\ndate: 2024-09-01\nsections:\n  - heading: Findings\n    body: [Text.]\n"
 Writer = Callable[[Edition, Theme], bytes]
 
 
 @pytest.fixture
 def edition(make_series: MakeSeries) -> Edition:
-    return load_edition(make_series())
+    return load_edition(make_series({"b.en.yaml": HEADED}))
 
 
 def linked(theme: Path, name: str, tmp_path: Path) -> tuple[Path, Path]:
@@ -72,3 +77,16 @@ def test_loading_a_theme_refuses_a_catalog_linking_outside(
         load_theme(folder)
     assert str(caught.value) == refusal(link, target)
 
+
+def heading_colors(data: bytes) -> set[str]:
+    """The fill colors the heading 'Findings' is drawn in."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        runs = read_page(pdf.pages[0], 1).runs
+    return {run.color for run in runs if run.text.strip().lower() == "findings"}
+
+
+def test_an_ordinary_theme_css_rule_overrides_the_base_stylesheet(edition: Edition) -> None:
+    theme = theme_of(edition)
+    assert heading_colors(write_pdf(edition, theme)) == {"#14305C"}  # the brand's primary
+    (theme.folder / "print.css").write_text("h2 { color: #FF0000 }\n", encoding="utf-8")
+    assert heading_colors(write_pdf(edition, theme)) == {"#FF0000"}

@@ -162,8 +162,8 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
     return Markup(_render(edition, theme, "print.css", context))
 
 
-def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
-    """The whole HTML document of one edition, its stylesheet inline."""
+def render_document(edition: Edition, theme: Theme, css: Markup) -> str:
+    """The whole HTML document of one edition, with `css` in its <style> element."""
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
     state = RenderState(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
@@ -177,7 +177,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
         "labels": labels,
         "edition_lines": edition_lines(edition, labels),
         "description": description,
-        "css": stylesheet(edition, theme, bleed),
+        "css": css,
         "inline": state.inline,
         "numbered_label": state.numbered_label,
         "heading_id": state.heading_id,
@@ -191,4 +191,4 @@ def _render(edition: Edition, theme: Theme, name: str, context: dict[str, Any]) 
 
 def write_html(edition: Edition, theme: Theme) -> bytes:
     """The edition as a standalone UTF-8 HTML document (preview and web)."""
-    return render_document(edition, theme).encode("utf-8")
+    return render_document(edition, theme, stylesheet(edition, theme)).encode("utf-8")

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -21,7 +22,7 @@ from ..sandbox import theme_file
 from .artifacts import mark_margin_boxes_as_artifacts
 from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
 from .fonts import font_face_css, font_faces, install_instance_cache
-from .html import render_document
+from .html import render_document, stylesheet
 from .structure import retag_structure
 
 THEME_CSS = "print.css"
@@ -45,15 +46,18 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     faces = font_faces(theme.brand)
     folder = edition.brief.folder or edition.path.parent
     fetcher = SandboxFetcher([folder, theme.folder], [face.path for face in faces])
-    document = render_document(edition, theme, bleed)
+    # Every stylesheet comes in at the same (user) origin, in this order, so the theme's
+    # print.css overrides the base one with ordinary rules: the document has none.
+    document = render_document(edition, theme, Markup(""))
+    base_url = folder.resolve().as_uri() + "/"
+    sheets = [font_face_css(faces), stylesheet(edition, theme, bleed)]
     theme_css = theme_file(theme.folder, THEME_CSS)
     errors: list[logging.LogRecord] = []
     try:
         with source_date(edition.brief.date), weasyprint_errors(errors):
-            html = HTML(string=document, base_url=folder.resolve().as_uri() + "/",
-                        url_fetcher=fetcher)
+            html = HTML(string=document, base_url=base_url, url_fetcher=fetcher)
             pdf: bytes = html.write_pdf(
-                stylesheets=_stylesheets(theme_css, fetcher, font_face_css(faces)),
+                stylesheets=_stylesheets(sheets, base_url, theme_css, fetcher),
                 font_config=font_configuration(),
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=True,
@@ -79,17 +83,19 @@ def _finish(document: Any, pdf: Any) -> None:
     retag_structure(document, pdf)
 
 
-def _stylesheets(theme_css: Path | None, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
-    """The @font-face rules, then the theme's optional print.css (relative to its folder)."""
-    sheets = [CSS(string=font_css, url_fetcher=fetcher, font_config=font_configuration())]
+def _stylesheets(sheets: list[str], base_url: str, theme_css: Path | None,
+                 fetcher: SandboxFetcher) -> list[Any]:
+    """`sheets` (relative to base_url), then the theme's print.css (relative to its folder)."""
+    found = [CSS(string=sheet, base_url=base_url, url_fetcher=fetcher,
+                 font_config=font_configuration()) for sheet in sheets]
     if theme_css is not None:
-        sheets.append(CSS(
+        found.append(CSS(
             string=theme_css.read_text(encoding="utf-8"),
             base_url=theme_css.parent.as_uri() + "/",
             url_fetcher=fetcher,
             font_config=font_configuration(),
         ))
-    return sheets
+    return found
 
 
 def _refused(edition: Edition, url: str) -> RenderError:
