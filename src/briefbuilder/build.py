@@ -152,7 +152,7 @@ def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path)
         brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
         len(result.data), result.pages, job.content_hash)
     return Outcome(job, "built", result.seconds, len(result.data), result.pages,
-                   peak_mb=result.peak_mb)
+                   result.problems, result.peak_mb)
 
 
 def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:
