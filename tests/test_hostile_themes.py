@@ -151,3 +151,33 @@ def test_content_files_linking_outside_the_series_are_refused(
     assert (f"{folder}/b.en.yaml: the file links to {tmp_path}/elsewhere.yaml, outside the "
             "series folder (copy the file into the series folder instead of linking to it)"
             ) in result.stderr
+
+
+def test_label_templates_use_only_their_own_bare_placeholders(
+    house: Path, tmp_path: Path,
+) -> None:
+    """A label is filled with str.format: attribute access, a huge width or an unknown name
+    would reach into Python objects, exhaust memory or crash the writer."""
+    catalog = house / "labels" / "en.yaml"
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    lines = [{"brief_of": 'brief_of: "Brief { of"', "figure": 'figure: "Fig. {number:>999999999}"',
+              "table": 'table: "Table {number.__class__}"'}.get(line.split(":")[0], line)
+             for line in lines]
+    catalog.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    row = {key: n for n, line in enumerate(lines, 1) for key in ("brief_of", "figure", "table")
+           if line.startswith(f"{key}:")}
+    expected = [
+        f"{catalog}:{row['brief_of']}:1: brief_of: 'Brief {{ of' is not a label template: "
+        "expected '}' before end of string (use {number}, {total}; write a brace itself as "
+        "{{ or }})",
+        f"{catalog}:{row['figure']}:1: figure: {{number:>999999999}} is not a placeholder of "
+        "this label (use {number})",
+        f"{catalog}:{row['table']}:1: table: {{number.__class__}} is not a placeholder of this "
+        "label (use {number})",
+    ]
+    result = build(tmp_path)
+    for message in expected:
+        assert message in result.stderr
+    check = cli("check", tmp_path / "content")
+    assert check.returncode == 1
+    assert check.stderr.splitlines()[:3] == expected

@@ -8,12 +8,18 @@ Jinja templates by path, and a reference ``.docx`` whose styles seed Word drafts
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
+# The placeholders each label template may use.
+PLACEHOLDERS = {"page_of": ("page", "pages"), "brief_of": ("number", "total"),
+                "figure": ("number",), "table": ("number",), "source": ("source",),
+                "project_item": ("name", "implementer"),
+                "project_item_named": ("name", "implementer")}
 
 
 class _Model(BaseModel):
@@ -89,6 +95,25 @@ class Labels(_Model):
 
     def callout(self, kind: str) -> str:
         return str(getattr(self, f"callout_{kind}"))
+
+    @field_validator(*PLACEHOLDERS)
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        """Only the field's own placeholders, bare: '{number}', never '{number:>9999}'."""
+        assert info.field_name is not None
+        allowed = PLACEHOLDERS[info.field_name]
+        use = "use " + ", ".join(f"{{{name}}}" for name in allowed)
+        try:
+            fields = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a label template: {exc} ({use}; write a "
+                             "brace itself as {{ or }})") from None
+        for _, name, spec, conversion in fields:
+            if name is not None and (name not in allowed or spec or conversion):
+                shown = name + (f"!{conversion}" if conversion else "") + (
+                    f":{spec}" if spec else "")
+                raise ValueError(f"{{{shown}}} is not a placeholder of this label ({use})")
+        return value
 
 
 class Theme(BaseModel):
