@@ -28,13 +28,13 @@ def house(make_series: MakeSeries, tmp_path: Path) -> Path:
     return tmp_path / "styles" / "house"
 
 
-def build(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """Build the content folder as HTML into tmp_path/out; t must build, s must not."""
+def build(tmp_path: Path, *options: str, fmt: str = "html") -> subprocess.CompletedProcess[str]:
+    """Build the content folder into tmp_path/out; t must build, s must not."""
     out = tmp_path / "out"
-    result = cli("build", tmp_path / "content", "--out", out, "--format", "html", *options)
+    result = cli("build", tmp_path / "content", "--out", out, "--format", fmt, *options)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert (out / "t" / "b.en.html").is_file(), result.stderr
+    assert (out / "t" / f"b.en.{fmt}").is_file(), result.stderr
     assert not (out / "s").exists()
     return result
 
@@ -77,6 +77,30 @@ def test_a_template_including_a_file_outside_the_theme_is_an_error(
     result = build(tmp_path)
     assert (f"{colophon}:2: template error: no template '../../../../../../etc/hostname' "
             "(check the theme's templates)") in result.stderr
+
+
+@pytest.mark.parametrize(("payload", "line", "message"), [
+    ("{{ 1 / 0 }}", 2, "template error: ZeroDivisionError: division by zero"),
+    ('{% include "colophon.html" %}', 2, "template error: RecursionError: maximum recursion "
+                                         "depth exceeded"),
+])
+def test_a_failing_template_is_an_error_at_its_line(
+    house: Path, tmp_path: Path, payload: str, line: int, message: str,
+) -> None:
+    colophon = template(house, payload)
+    result = build(tmp_path)
+    assert f"{colophon}:{line}: {message}" in result.stderr
+
+
+def test_a_stylesheet_importing_itself_is_an_error(house: Path, tmp_path: Path) -> None:
+    (house / "print.css").write_text("@import url(print.css);\n", encoding="utf-8")
+    result = build(tmp_path, fmt="pdf")
+    assert (f"{tmp_path}/content/s/b.en.yaml: WeasyPrint failed: FatalURLFetchingError: "
+            f'Error fetching "{(house / "print.css").as_uri()}" (RecursionError: maximum '
+            "recursion depth exceeded") in result.stderr
+    assert ("(check the theme's templates and stylesheet; one that imports itself never "
+            "ends)") in result.stderr
+    assert "the worker process died" not in result.stderr
 
 
 def test_a_huge_range_is_stopped_by_the_sandbox(house: Path, tmp_path: Path) -> None:

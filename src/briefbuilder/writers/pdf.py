@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
 
 from ..brand import Theme
 from ..errors import Problem, RenderError
@@ -65,10 +66,12 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
             )
     except RefusedFetch as exc:
         raise _refused(edition, exc.url) from None
-    except Exception as exc:
+    except (Exception, FatalURLFetchingError) as exc:  # the latter: a fetch that failed
+        cause = f" ({type(exc.__cause__).__name__}: {exc.__cause__})" if exc.__cause__ else ""
         raise RenderError(Problem(
-            f"WeasyPrint failed: {type(exc).__name__}: {exc}", edition.path,
-            hint="check the theme's templates and stylesheet")) from exc
+            f"WeasyPrint failed: {type(exc).__name__}: {exc}{cause}", edition.path,
+            hint="check the theme's templates and stylesheet; one that imports itself "
+                 "never ends")) from exc
     if fetcher.refused:
         raise _refused(edition, fetcher.refused[0])
     if errors:
