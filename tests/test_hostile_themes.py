@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.errors import ThemeError
+from briefbuilder.themes import copy_theme
+
 from .conftest import GOOD_BRIEF, MakeSeries
 from .test_cli import cli
 
@@ -143,6 +146,17 @@ def test_a_theme_file_linking_outside_the_theme_is_refused(
     check = cli("check", tmp_path / "content")
     assert check.returncode == 1
     assert f"{link}: the file links to {target}, outside the theme folder" in check.stderr
+
+
+def test_copying_a_theme_never_copies_what_its_links_lead_to(house: Path, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("the host's secret\n", encoding="utf-8")
+    (house / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(ThemeError) as caught:
+        copy_theme("house", tmp_path / "content" / "s", tmp_path / "styles" / "mine")
+    assert str(caught.value) == (
+        f"{house}/secret.txt: the file links to {tmp_path}/secret.txt, outside the theme folder "
+        "(copy the file into the theme folder instead of linking to it)")
+    assert not (tmp_path / "styles" / "mine").exists()
 
 
 def test_a_theme_folder_that_is_a_link_is_the_folder_it_leads_to(
