@@ -95,6 +95,20 @@ def test_a_failing_template_is_an_error_at_its_line(
     assert f"{colophon}:{line}: {message}" in result.stderr
 
 
+def test_check_finds_a_template_syntax_error(house: Path, tmp_path: Path) -> None:
+    colophon = template(house, "{% if brief.title %}")
+    paragraph = template(house, "{{ }}", "blocks/paragraph.html")
+    result = cli("check", tmp_path / "content")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{paragraph}:2: template error: Expected an expression, got 'end of print statement' "
+        "(check the theme's templates)",
+        f"{colophon}:2: template error: Unexpected end of template. Jinja was looking for the "
+        "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be "
+        "closed is 'if'. (check the theme's templates)",
+    ]
+
+
 def test_a_stylesheet_importing_itself_is_an_error(house: Path, tmp_path: Path) -> None:
     (house / "print.css").write_text("@import url(print.css);\n", encoding="utf-8")
     result = build(tmp_path, fmt="pdf")

@@ -11,6 +11,7 @@ from .brand import Brand, Labels, Theme
 from .errors import Problem, ThemeError, UsageError
 from .model.series import LoadedSeries
 from .sandbox import link_problem, linked_outside, theme_file
+from .writers.templating import syntax_problems
 from .yamlfile import M, ValidationProblems, YamlProblem, read_yaml, validate
 
 STYLES = "styles"
@@ -128,11 +129,13 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
 
 
 def check_themes(series: list[LoadedSeries]) -> list[Problem]:
-    """Every series' theme loads and has labels for each edition's language."""
+    """Every series' theme loads, its templates parse, and it has labels for each edition's
+    language."""
     problems: list[Problem] = []
     for loaded in series:
         try:
             theme = load_theme(find_theme(loaded.series.theme, loaded.folder))
+            problems.extend(p for p in syntax_problems(theme.folder) if p not in problems)
             for edition in loaded.editions:
                 check_language(theme, edition.brief.lang, edition.path)
         except ThemeError as exc:

@@ -107,3 +107,18 @@ def _problem(exc: Exception, message: str, hint: str, fallback: Path) -> Problem
     if not frames:
         return Problem(message, fallback, hint=hint)
     return Problem(message, Path(frames[-1].filename), frames[-1].lineno, hint=hint)
+
+
+def syntax_problems(theme_folder: Path) -> list[Problem]:
+    """The syntax errors of a theme's own templates, each at its file and line."""
+    env = sandbox(theme_folder)
+    loader = ThemeLoader(theme_folder)
+    problems: list[Problem] = []
+    for name in loader.list_templates():
+        source, filename, _ = loader.get_source(env, name)
+        try:
+            env.parse(source, name, filename)
+        except TemplateSyntaxError as exc:
+            problems.append(_problem(exc, f"template error: {exc}",
+                                     "check the theme's templates", Path(filename)))
+    return problems
