@@ -25,25 +25,28 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MS = "http://schemas.microsoft.com/office/2006/relationships"
 TEMPLATE = "http://127.0.0.1:18765/t.dotm"
 BEACON = "http://127.0.0.1:18765/beacon.png"
+FONT = "http://127.0.0.1:18765/font.odttf"
+EMBEDDED = b"an obfuscated font"
 LEFT_OUT = (
     "warning: left out of the drafts: an attached template (http://127.0.0.1:18765/t.dotm); "
-    "a mail merge data source (file:///etc/passwd); an external image "
+    "a mail merge data source (file:///etc/passwd); an external font "
+    "(http://127.0.0.1:18765/font.odttf); an external image "
     "(http://127.0.0.1:18765/beacon.png); macros (/word/vbaProject.bin); an ActiveX control "
     "(/word/activeX/activeX1.xml); mail merge settings (a draft takes only styles, "
     "numbering, theme and fonts from its reference; remove the rest from the reference "
     "document to silence this warning)")
 
 
-def _external_rels(*rels: tuple[str, str, str]) -> str:
-    """A relationships part of external relationships (id, type, target)."""
+def _rels(*rels: tuple[str, str, str], internal: str = "") -> str:
+    """A relationships part: external relationships (id, type, target), then `internal`."""
     items = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}" '
                     'TargetMode="External"/>' for rid, kind, target in rels)
-    return f'<Relationships xmlns="{RELS}">{items}</Relationships>'
+    return f'<Relationships xmlns="{RELS}">{items}{internal}</Relationships>'
 
 
 def hostile_reference() -> bytes:
-    """A .docx whose styles are wanted (Heading 1 in Georgia) and whose settings, macros,
-    controls and theme reach outside it."""
+    """A .docx whose styles and embedded font are wanted (Heading 1 in Georgia) and whose
+    settings, macros, controls, theme and font table reach outside it."""
     document = docx.Document()
     document.styles["Heading 1"].font.name = "Georgia"
     saved = io.BytesIO()
@@ -55,6 +58,8 @@ def hostile_reference() -> bytes:
                 else source.read(name)
             if name == "[Content_Types].xml":
                 data = data.replace("</Types>", (
+                    '<Default Extension="odttf" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.obfuscatedFont"/>'
                     '<Override PartName="/word/vbaProject.bin" '
                     'ContentType="application/vnd.ms-office.vbaProject"/>'
                     '<Override PartName="/word/activeX/activeX1.xml" '
@@ -64,6 +69,12 @@ def hostile_reference() -> bytes:
                     f'<Relationship Id="rIdV" Type="{MS}/vbaProject" Target="vbaProject.bin"/>'
                     f'<Relationship Id="rIdX" Type="{R}/control" '
                     'Target="activeX/activeX1.xml"/></Relationships>'))
+            elif name == "word/fontTable.xml":
+                data = data.replace("</w:fonts>", (
+                    '<w:font w:name="House Sans"><w:embedRegular r:id="rIdF" '
+                    'w:fontKey="{00000000-0000-0000-0000-000000000001}"/><w:embedBold '
+                    'r:id="rIdE" w:fontKey="{00000000-0000-0000-0000-000000000002}"/>'
+                    "</w:font></w:fonts>"))
             elif name == "word/settings.xml":
                 data = re.sub(r"(<w:settings [^>]*>)", r"\1" + (
                     f'<w:attachedTemplate xmlns:r="{R}" r:id="rIdT"/>'
@@ -72,11 +83,15 @@ def hostile_reference() -> bytes:
                     '<w:query w:val="SELECT * FROM /etc/passwd"/>'
                     '<w:dataSource r:id="rIdM"/></w:mailMerge>'), data, count=1)
             target.writestr(name, data)
-        target.writestr("word/_rels/settings.xml.rels", _external_rels(
+        target.writestr("word/_rels/fontTable.xml.rels", _rels(
+            ("rIdE", f"{R}/font", FONT),
+            internal=f'<Relationship Id="rIdF" Type="{R}/font" Target="fonts/font1.odttf"/>'))
+        target.writestr("word/fonts/font1.odttf", EMBEDDED)
+        target.writestr("word/_rels/settings.xml.rels", _rels(
             ("rIdT", f"{R}/attachedTemplate", TEMPLATE),
             ("rIdM", f"{R}/mailMergeSource", "file:///etc/passwd")))
         target.writestr("word/theme/_rels/theme1.xml.rels",
-                        _external_rels(("rIdB", f"{R}/image", BEACON)))
+                        _rels(("rIdB", f"{R}/image", BEACON)))
         target.writestr("word/vbaProject.bin", b"Attribute VB_Name = \"Evil\"")
         target.writestr("word/activeX/activeX1.xml",
                         f'<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
@@ -96,6 +111,10 @@ def assert_clean(draft: bytes) -> None:
                      "/etc/passwd"):
             assert word not in text, (name, word)
     assert docx.Document(io.BytesIO(draft)).styles["Heading 1"].font.name == "Georgia"
+    assert texts["word/fonts/font1.odttf"].encode() == EMBEDDED  # kept, under its own id
+    assert 'Id="rIdF"' in texts["word/_rels/fontTable.xml.rels"]
+    assert 'r:id="rIdF"' in texts["word/fontTable.xml"]
+    assert "rIdE" not in texts["word/fontTable.xml"]
 
 
 @pytest.fixture

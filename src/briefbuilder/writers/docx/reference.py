@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 
 COPIED = (RT.STYLES, RT.NUMBERING, RT.THEME, RT.FONT_TABLE)
 MACROS = {"application/vnd.ms-office.vbaProject", "application/vnd.ms-word.vbaData+xml"}
@@ -40,25 +42,26 @@ def adopt_reference(document: Any, reference: Any) -> list[str]:
 def _copy(part: Any, reltype: str, package: Any) -> Any:
     """A copy of `part` in `package` with its internal, harmless relationships (ids kept);
     attributes naming the relationships it leaves behind are removed."""
-    copy: Any = PartFactory(part.partname, part.content_type, reltype, part.blob, package)
-    for rel in part.rels.values():
-        if rel.is_external or rel.target_part.content_type in MACROS | CONTROLS:
-            _unreference(copy, rel.rId)
-        else:
-            target = _copy(rel.target_part, rel.reltype, package)
-            copy.rels.add_relationship(rel.reltype, target, rel.rId)
+    kept = [rel for rel in part.rels.values()
+            if not rel.is_external and rel.target_part.content_type not in MACROS | CONTROLS]
+    left = {rel.rId for rel in part.rels.values()} - {rel.rId for rel in kept}
+    blob = _unreferenced(part.blob, left) if left and part.content_type.endswith("xml") \
+        else part.blob
+    copy: Any = PartFactory(part.partname, part.content_type, reltype, blob, package)
+    for rel in kept:
+        copy.rels.add_relationship(rel.reltype, _copy(rel.target_part, rel.reltype, package),
+                                   rel.rId)
     return copy
 
 
-def _unreference(part: Any, rel_id: str) -> None:
-    """Remove every r: attribute of the part's XML that names relationship rel_id."""
-    element = getattr(part, "element", None)
-    if element is None:
-        return
-    for node in element.iter():
-        for name in [n for n, v in node.attrib.items() if n.startswith(R_NAMESPACE)
-                     and v == rel_id]:
+def _unreferenced(blob: bytes, rel_ids: set[str]) -> bytes:
+    """The XML without the r: attributes that name any of rel_ids."""
+    root = parse_xml(blob)
+    for node in root.iter():  # comments and instructions have no attributes
+        for name in [n for n, v in node.attrib.items()
+                     if n.startswith(R_NAMESPACE) and v in rel_ids]:
             del node.attrib[name]
+    return bytes(serialize_part_xml(root))
 
 
 def _left_behind(reference: Any) -> list[str]:
