@@ -156,3 +156,34 @@ def test_a_reference_that_is_no_word_document_is_a_theme_error(
         f"{house}: the reference document cannot be read: PackageNotFoundError: Package not "
         f"found at '{house}' (save it from Word as a .docx document, or remove "
         f"docx_reference from {house.parent / 'brand.yaml'})")
+
+
+def test_a_part_shared_or_looping_in_the_reference_is_copied_once(
+    house: Path, tmp_path: Path,
+) -> None:
+    saved = io.BytesIO()
+    docx.Document().save(saved)
+    out = io.BytesIO()
+    image = f"{R}/image"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="png" '
+                                    b'ContentType="image/png"/></Types>')
+            target.writestr(name, data)
+        target.writestr("word/theme/_rels/theme1.xml.rels", _rels(internal=(
+            f'<Relationship Id="rIdS" Type="{R}/theme" Target="theme1.xml"/>'
+            f'<Relationship Id="rIdI" Type="{image}" Target="../media/shared.png"/>')))
+        target.writestr("word/_rels/fontTable.xml.rels", _rels(internal=(
+            f'<Relationship Id="rIdI" Type="{image}" Target="media/shared.png"/>')))
+        target.writestr("word/media/shared.png", (Path(__file__).parents[1] / "projects"
+                                                  / "every-block" / "chart.png").read_bytes())
+    house.write_bytes(out.getvalue())
+    edition = load_edition(tmp_path / "content" / "s")
+    with zipfile.ZipFile(io.BytesIO(write_docx(edition, theme_of(edition)))) as draft:
+        names = draft.namelist()
+        theme_rels = draft.read("word/theme/_rels/theme1.xml.rels").decode()
+    assert len(names) == len(set(names))
+    assert names.count("word/media/shared.png") == 1
+    assert 'Id="rIdS"' in theme_rels and 'Target="theme1.xml"' in theme_rels

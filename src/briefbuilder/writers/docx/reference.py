@@ -29,28 +29,33 @@ def adopt_reference(document: Any, reference: Any) -> list[str]:
     """Give `document` copies of the reference's styles, numbering, theme and font table;
     return what the reference holds that reaches outside it or runs code (left behind)."""
     package = document.part.package
+    copies: dict[Any, Any] = {}
     for reltype in COPIED:
         for rel_id in [r.rId for r in document.part.rels.values() if r.reltype == reltype]:
             del document.part.rels[rel_id]
         source = next((r.target_part for r in reference.part.rels.values()
                        if r.reltype == reltype), None)
         if source is not None:
-            document.part.relate_to(_copy(source, reltype, package), reltype)
+            document.part.relate_to(_copy(source, reltype, package, copies), reltype)
     return _left_behind(reference)
 
 
-def _copy(part: Any, reltype: str, package: Any) -> Any:
+def _copy(part: Any, reltype: str, package: Any, copies: dict[Any, Any]) -> Any:
     """A copy of `part` in `package` with its internal, harmless relationships (ids kept);
-    attributes naming the relationships it leaves behind are removed."""
+    attributes naming the relationships it leaves behind are removed. `copies` maps each
+    part copied so far to its copy, so a shared part (or a loop) is copied once."""
+    if part in copies:
+        return copies[part]
     kept = [rel for rel in part.rels.values()
             if not rel.is_external and rel.target_part.content_type not in MACROS | CONTROLS]
     left = {rel.rId for rel in part.rels.values()} - {rel.rId for rel in kept}
     blob = _unreferenced(part.blob, left) if left and part.content_type.endswith("xml") \
         else part.blob
     copy: Any = PartFactory(part.partname, part.content_type, reltype, blob, package)
+    copies[part] = copy
     for rel in kept:
-        copy.rels.add_relationship(rel.reltype, _copy(rel.target_part, rel.reltype, package),
-                                   rel.rId)
+        target = _copy(rel.target_part, rel.reltype, package, copies)
+        copy.rels.add_relationship(rel.reltype, target, rel.rId)
     return copy
 
 
