@@ -11,7 +11,7 @@ from .brand import Brand, Labels, Theme
 from .errors import Problem, ThemeError, UsageError
 from .model.series import LoadedSeries
 from .sandbox import link_problem, linked_outside, theme_file
-from .writers.templating import syntax_problems
+from .templating import syntax_problems
 from .yamlfile import M, ValidationProblems, YamlProblem, read_yaml, validate
 
 STYLES = "styles"

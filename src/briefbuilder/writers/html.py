@@ -32,8 +32,8 @@ from ..model.inline import (
     check_href,
 )
 from ..model.series import Edition
+from ..templating import render_template, sandbox
 from .common import brief_of, edition_lines, fill, heading_anchors, project_spans
-from .templating import render_template, sandbox
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 

@@ -29,8 +29,8 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
-from ..errors import BriefbuilderError, Problem, RenderError, ThemeError
-from ..sandbox import theme_file
+from .errors import BriefbuilderError, Problem, RenderError, ThemeError
+from .sandbox import theme_file
 
 PYDANTIC_ATTRIBUTES = frozenset(dir(BaseModel))
 
