@@ -120,6 +120,23 @@ def test_a_stylesheet_importing_itself_is_an_error(house: Path, tmp_path: Path) 
     assert "the worker process died" not in result.stderr
 
 
+@pytest.mark.parametrize(("href", "shown", "scheme"), [
+    ("file:///etc/passwd", "file:///etc/passwd", "file:"),
+    ("javascript:app.alert(1)", "javascript:app.alert(1)", "javascript:"),
+    ("#", "{series}/", "file:"),  # '#' alone resolves to the series folder
+])
+def test_a_theme_link_no_brief_may_make_is_refused(
+    house: Path, tmp_path: Path, href: str, shown: str, scheme: str,
+) -> None:
+    template(house, f'<a href="{href}">details</a>')
+    result = build(tmp_path, fmt="pdf")
+    target = shown.format(series=(tmp_path / "content" / "s").as_uri())
+    assert (f"{house}/templates: the theme makes a link that no brief may make: link target "
+            f"'{target}' uses '{scheme}'; allowed are https:, http:, mailto: and in-document "
+            "anchors (#id) (remove the link from the theme's templates or print.css)"
+            ) in result.stderr
+
+
 def test_a_huge_range_is_stopped_by_the_sandbox(house: Path, tmp_path: Path) -> None:
     colophon = template(house, "{% for i in range(10**9) %}x{% endfor %}")
     result = build(tmp_path)

@@ -17,7 +17,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from ..brand import Theme
-from ..errors import Problem, RenderError
+from ..errors import BriefbuilderError, Problem, RenderError, ThemeError
+from ..model.inline import check_href
 from ..model.series import Edition
 from ..sandbox import theme_file
 from .artifacts import mark_margin_boxes_as_artifacts
@@ -57,13 +58,13 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     try:
         with source_date(edition.brief.date), weasyprint_errors(errors):
             html = HTML(string=document, base_url=base_url, url_fetcher=fetcher)
-            pdf: bytes = html.write_pdf(
-                stylesheets=_stylesheets(sheets, base_url, theme_css, fetcher),
-                font_config=font_configuration(),
-                pdf_variant="pdf/ua-1",
-                pdf_identifier=True,
-                finisher=_finish,
-            )
+            options = {"stylesheets": _stylesheets(sheets, base_url, theme_css, fetcher),
+                       "pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+            rendered = html.render(font_configuration(), **options)
+            refuse_theme_links(rendered, theme)
+            pdf: bytes = rendered.write_pdf(finisher=_finish, **options)
+    except BriefbuilderError:
+        raise
     except RefusedFetch as exc:
         raise _refused(edition, exc.url) from None
     except (Exception, FatalURLFetchingError) as exc:  # the latter: a fetch that failed
@@ -78,6 +79,22 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
         raise RenderError([
             Problem(f"WeasyPrint: {record.getMessage()}", edition.path) for record in errors])
     return pdf
+
+
+def refuse_theme_links(document: Any, theme: Theme) -> None:
+    """Raise ThemeError for a link in the laid-out pages that no brief may make: a brief's
+    own links were checked, so it comes from the theme (a template or its print.css)."""
+    for page in document.pages:
+        for kind, target, *_ in page.links:
+            if kind != "external":
+                continue
+            try:
+                check_href(target)
+            except ValueError as exc:
+                raise ThemeError(Problem(
+                    f"the theme makes a link that no brief may make: {exc}",
+                    theme.folder / "templates",
+                    hint="remove the link from the theme's templates or print.css")) from None
 
 
 def _finish(document: Any, pdf: Any) -> None:
