@@ -289,8 +289,8 @@ def test_brief_file_linking_outside_the_series_folder(make_series: MakeSeries,
     (tmp_path / "elsewhere.yaml").write_text(GOOD_BRIEF)
     (folder / "b.es.yaml").symlink_to(tmp_path / "elsewhere.yaml")
     assert messages(folder) == [
-        "b.es.yaml: the file links to a place outside the series folder "
-        "(copy the brief into the series folder instead of linking to it)"]
+        f"b.es.yaml: the file links to {tmp_path / 'elsewhere.yaml'}, outside the series "
+        "folder (copy the file into the series folder instead of linking to it)"]
     assert [e.brief.lang for e in load_project(folder).editions()] == ["en"]
 
 
@@ -301,3 +301,15 @@ def test_two_series_with_one_id(make_series: MakeSeries, tmp_path: Path) -> None
     assert messages(content) == [
         "b/series.yaml:2:1: id: series id 's' is also used by a/series.yaml "
         "(give each series its own id)"]
+
+
+def test_series_file_linking_outside_the_series_folder(make_series: MakeSeries,
+                                                       tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF})
+    (tmp_path / "elsewhere.yaml").write_text("id: s\ntitle: S\nbriefs: [b]\n")
+    (folder / "series.yaml").unlink()
+    (folder / "series.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    assert messages(folder) == [
+        f"series.yaml: the file links to {tmp_path / 'elsewhere.yaml'}, outside the series "
+        "folder (copy the file into the series folder instead of linking to it)"]
+    assert load_project(folder).series == []

@@ -8,16 +8,22 @@ Jinja templates by path, and a reference ``.docx`` whose styles seed Word drafts
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
 FONT_HINT = "the family name of an installed font package, e.g. Public Sans"
 INCHES = {"in": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72}
 PAGE_SIZES = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}  # width, height in inches
+# The placeholders each label template may use.
+PLACEHOLDERS = {"page_of": ("page", "pages"), "brief_of": ("number", "total"),
+                "figure": ("number",), "table": ("number",), "source": ("source",),
+                "project_item": ("name", "implementer"),
+                "project_item_named": ("name", "implementer")}
 
 # The hint of each field is what an error message suggests (see explain.py).
 HexColor = Annotated[str, Field(pattern=HEX_COLOR, json_schema_extra={
@@ -159,6 +165,25 @@ class Labels(_Model):
 
     def callout(self, kind: str) -> str:
         return str(getattr(self, f"callout_{kind}"))
+
+    @field_validator(*PLACEHOLDERS)
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        """Only the field's own placeholders, bare: '{number}', never '{number:>9999}'."""
+        assert info.field_name is not None
+        allowed = PLACEHOLDERS[info.field_name]
+        use = "use " + ", ".join(f"{{{name}}}" for name in allowed)
+        try:
+            fields = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a label template: {exc} ({use}; write a "
+                             "brace itself as {{ or }})") from None
+        for _, name, spec, conversion in fields:
+            if name is not None and (name not in allowed or spec or conversion):
+                shown = name + (f"!{conversion}" if conversion else "") + (
+                    f":{spec}" if spec else "")
+                raise ValueError(f"{{{shown}}} is not a placeholder of this label ({use})")
+        return value
 
 
 class Theme(BaseModel):

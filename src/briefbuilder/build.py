@@ -184,7 +184,7 @@ def _finish(job: Job, result: Result, manifest: dict[str, Entry], out: Path) -> 
         sha256=hashlib.sha256(result.data).hexdigest(), bytes=len(result.data),
         pages=result.pages, content_hash=job.content_hash)
     return Outcome(job, "built", result.seconds, len(result.data), result.pages,
-                   peak_mb=result.peak_mb)
+                   result.problems, result.peak_mb)
 
 
 def _write(job: Job, data: bytes, out: Path) -> Problem | None:

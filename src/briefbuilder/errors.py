@@ -89,3 +89,11 @@ class BuildError(BriefbuilderError):
 
 class UsageError(BriefbuilderError):
     """The command line asks for something that does not exist."""
+
+
+class ProblemWarning(UserWarning):
+    """A warning a writer gives while still writing its output: the build reports its Problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

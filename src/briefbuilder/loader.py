@@ -18,6 +18,7 @@ from .images import check_image
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
+from .sandbox import link_problem, linked_outside
 from .themes import find_theme, load_theme
 from .yamlfile import (
     FieldPath,
@@ -110,6 +111,10 @@ def load_file(path: Path) -> Project:
 def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     """Load one series folder and its editions, appending problems."""
     path = folder / SERIES_FILE
+    outside = linked_outside(path, folder.resolve())
+    if outside is not None:
+        problems.append(link_problem(path, outside, "series"))
+        return None
     try:
         doc = read_yaml(path)
         series = validate(Series, doc)
@@ -148,10 +153,9 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         if path.name == SERIES_FILE:
             continue
-        if not path.resolve().is_relative_to(folder.resolve()):
-            problems.append(Problem(
-                "the file links to a place outside the series folder", path, None, None, "",
-                "copy the brief into the series folder instead of linking to it"))
+        outside = linked_outside(path, folder.resolve())
+        if outside is not None:
+            problems.append(link_problem(path, outside, "series"))
             continue
         parts = path.name.split(".")
         if len(parts) != 3 or not BRIEF_FILE.match(path.name):

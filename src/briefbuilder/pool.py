@@ -14,6 +14,7 @@ import multiprocessing as mp
 import resource
 import signal
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .brand import Theme
-from .errors import BriefbuilderError, Problem
+from .errors import BriefbuilderError, Problem, ProblemWarning
 
 Task = tuple[Any, str, Path]  # (edition, format, theme folder)
 
@@ -53,10 +54,13 @@ def _render(task: Task, themes: dict[Path, Theme]) -> tuple[bytes, int | None]:
 
 def _attempt(task: Task, themes: dict[Path, Theme]) -> tuple[bytes | None, int | None,
                                                            list[Problem]]:
-    """Render one task; every failure becomes Problems, so the worker lives on."""
+    """Render one task; every failure becomes Problems, so the worker lives on; so do the
+    warnings writers give (ProblemWarning) while they succeed."""
     try:
-        data, pages = _render(task, themes)
-        return data, pages, []
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ProblemWarning)
+            data, pages = _render(task, themes)
+        return data, pages, _problems_warned(caught)
     except BriefbuilderError as exc:
         return None, None, exc.problems
     except MemoryError:
@@ -66,6 +70,18 @@ def _attempt(task: Task, themes: dict[Path, Theme]) -> tuple[bytes | None, int |
         return None, None, [Problem(
             f"internal error in the {task[1]} writer: {type(exc).__name__}: {exc}",
             task[0].path, hint="please report this with the brief file")]
+
+
+def _problems_warned(caught: list[warnings.WarningMessage]) -> list[Problem]:
+    """The Problems of the ProblemWarnings caught; any other warning is shown as usual."""
+    problems = []
+    for warning in caught:
+        if isinstance(warning.message, ProblemWarning):
+            problems.append(warning.message.problem)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename,
+                                 warning.lineno)
+    return problems
 
 
 def _serve(conn: Connection, memory_limit: int | None) -> None:

@@ -31,13 +31,14 @@ class LineReporter:
         """Nothing: lines are printed when a job ends."""
 
     def finished(self, outcome: Outcome) -> None:
+        """The job's line (failures only when quiet), then its problems or warnings."""
         if outcome.status == "failed":
             self.console.print(f"failed      {outcome.job.name}", style="red", highlight=False)
-            print_problems(self.console, outcome.problems)
-        elif not self.quiet:
+        elif not self.quiet or outcome.problems:
             seconds = f"{outcome.seconds:6.2f} s" if outcome.status == "built" else " " * 8
             self.console.print(f"{outcome.status:<11} {seconds}  {outcome.job.name}",
                                highlight=False)
+        print_problems(self.console, outcome.problems)
 
 
 class BarReporter(LineReporter):
@@ -58,7 +59,7 @@ class BarReporter(LineReporter):
         self.progress.update(self.task, description=job.name)
 
     def finished(self, outcome: Outcome) -> None:
-        if outcome.status == "failed":
+        if outcome.problems:
             super().finished(outcome)
         self.progress.advance(self.task)
 

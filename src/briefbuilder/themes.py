@@ -12,7 +12,9 @@ from .brand_fonts import font_problems
 from .errors import Problem, Refusal, ThemeError, UsageError
 from .images import check_image
 from .model.series import LoadedSeries
-from .yamlfile import ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
+from .sandbox import link_problem, linked_outside, theme_file
+from .templating import syntax_problems
+from .yamlfile import M, ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
 
 STYLES = "styles"
 BRAND_FILE = "brand.yaml"
@@ -57,6 +59,7 @@ def find_theme(name: str, start: Path) -> Path:
     above it (the user's own theme, or an override of a built-in one), else the built-in."""
     for source in available_themes(start):
         if source.name == name:
+            refuse_links_out(source.folder)
             return source.folder
     names = ", ".join(source.name for source in available_themes(start))
     raise ThemeError(locate(start / "series.yaml", [(
@@ -78,32 +81,48 @@ def copy_theme(name: str, start: Path, target: Path) -> Path:
     return target
 
 
+def refuse_links_out(folder: Path) -> None:
+    """Raise ThemeError naming every link in a theme folder that leads outside it."""
+    real = folder.resolve()
+    problems = [link_problem(path, target, "theme") for path in sorted(real.rglob("*"))
+                if path.is_symlink() and (target := linked_outside(path, real)) is not None]
+    if problems:
+        raise ThemeError(problems)
+
+
 def load_theme(folder: Path) -> Theme:
-    """Load brand.yaml and every labels/<lang>.yaml of a theme folder."""
+    """Load brand.yaml and every labels/<lang>.yaml of a theme folder (as resolved)."""
+    name, folder = folder.name, folder.resolve()
     problems: list[Problem] = []
-    brand: Brand | None = None
-    labels: dict[str, Labels] = {}
-    try:
-        doc = read_yaml(folder / BRAND_FILE)
-        brand = validate(Brand, doc)
+    brand, doc = _read(Brand, folder, folder / BRAND_FILE, problems)
+    if brand is not None and doc is not None:
         problems += font_problems(brand, doc) + _logo_problems(brand, doc)
-    except YamlProblem as exc:
-        problems.append(exc.problem)
-    except ValidationProblems as exc:
-        problems.extend(exc.problems)
+    labels: dict[str, Labels] = {}
     for path in sorted((folder / "labels").glob("*.yaml")):
-        try:
-            labels[path.stem] = validate(Labels, read_yaml(path))
-        except YamlProblem as exc:
-            problems.append(exc.problem)
-        except ValidationProblems as exc:
-            problems.extend(exc.problems)
+        catalog, _ = _read(Labels, folder, path, problems)
+        if catalog is not None:
+            labels[path.stem] = catalog
     if brand is not None and not labels and not problems:
         problems.append(Problem("the theme has no label catalog", folder / "labels", hint=(
             "add labels/en.yaml")))
     if problems or brand is None:
         raise ThemeError(problems)
-    return Theme(name=folder.name, folder=folder.resolve(), brand=brand, labels=labels)
+    return Theme(name=name, folder=folder, brand=brand, labels=labels)
+
+
+def _read(model: type[M], folder: Path, path: Path,
+          problems: list[Problem]) -> tuple[M | None, YamlDoc | None]:
+    """One YAML file of a theme folder, validated as model, with the document it was read
+    from; None for what is bad (its problems added)."""
+    doc = None
+    try:
+        doc = read_yaml(theme_file(folder, path) or path)
+        return validate(model, doc), doc
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+    except (ValidationProblems, ThemeError) as exc:
+        problems.extend(exc.problems)
+    return None, doc
 
 
 def _logo_problems(brand: Brand, doc: YamlDoc) -> list[Problem]:
@@ -133,13 +152,14 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
 
 
 def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
-    """Every series' theme loads and has labels for each edition's language: the problems,
-    and the edition files they stop from building."""
+    """Every series' theme loads, its templates parse, and it has labels for each edition's
+    language: the problems, and the edition files they stop from building."""
     problems: list[Problem] = []
     stopped: set[Path] = set()
     for loaded in series:
         try:
             theme = load_theme(find_theme(loaded.series.theme, loaded.folder))
+            problems.extend(p for p in syntax_problems(theme.folder) if p not in problems)
         except ThemeError as exc:
             problems.extend(exc.problems)
             stopped.update(edition.path for edition in loaded.editions)

@@ -15,7 +15,7 @@ from ..model.blocks import Project
 from ..model.brief import Brief
 from ..model.inline import Link, Span, Text
 from ..model.series import Edition
-from .sandbox import allowed_file
+from ..sandbox import theme_file
 
 
 def anchor_name(heading: str) -> str:
@@ -87,7 +87,7 @@ def logo_file(theme: Theme) -> Path | None:
     brand = theme.brand
     if brand.logo is None:
         return None
-    path = allowed_file(theme.folder / brand.logo, [theme.folder.resolve()])
+    path = theme_file(theme.folder, brand.logo)
     if path is None:
         raise ThemeError(Problem(f"logo {brand.logo!r} not found in the theme folder",
                                  theme.folder / "brand.yaml", field="logo",

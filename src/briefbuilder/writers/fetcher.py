@@ -16,7 +16,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from .sandbox import allowed_file
+from ..sandbox import allowed_file
 
 
 class RefusedFetch(FatalURLFetchingError):  # type: ignore[misc]

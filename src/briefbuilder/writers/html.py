@@ -13,15 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PackageLoader,
-    StrictUndefined,
-    TemplateError,
-    select_autoescape,
-)
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..brand import Labels, Theme
@@ -41,6 +33,7 @@ from ..model.inline import (
     check_href,
 )
 from ..model.series import Edition
+from ..templating import render_template, sandbox
 from .common import (
     brief_of,
     edition_lines,
@@ -128,17 +121,8 @@ class RenderState:
 
 @cache
 def environment(theme_folder: Path) -> Environment:
-    """Jinja environment: the theme's templates/ override the package's by path."""
-    loader = ChoiceLoader([
-        FileSystemLoader(theme_folder / "templates"),
-        PackageLoader("briefbuilder", "templates"),
-    ])
-    env = Environment(
-        loader=loader,
-        autoescape=select_autoescape(["html"], default_for_string=True, default=False),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    """The theme's sandboxed Jinja environment, with the filters and helpers templates use."""
+    env = sandbox(theme_folder)
     env.filters["css_string"] = css_string
     env.globals.update(block_name=block_tag, fill=fill, project_spans=project_spans)
     return env
@@ -186,8 +170,8 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
     return Markup(_render(edition, theme, "print.css", context))
 
 
-def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
-    """The whole HTML document of one edition, its stylesheet inline."""
+def render_document(edition: Edition, theme: Theme, css: Markup) -> str:
+    """The whole HTML document of one edition, with `css` in its <style> element."""
     check_fit(edition, theme.brand)
     brief = edition.brief
     labels = theme.labels_for(brief.lang)
@@ -203,7 +187,7 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
         "edition_lines": edition_lines(edition, labels),
         "logo": logo.as_uri() if (logo := logo_file(theme)) else "",
         "description": description,
-        "css": stylesheet(edition, theme, bleed),
+        "css": css,
         "inline": state.inline,
         "numbered_label": state.numbered_label,
         "heading_id": state.heading_id,
@@ -212,15 +196,9 @@ def render_document(edition: Edition, theme: Theme, bleed: str = "") -> str:
 
 
 def _render(edition: Edition, theme: Theme, name: str, context: dict[str, Any]) -> str:
-    try:
-        return environment(theme.folder).get_template(name).render(context)
-    except TemplateError as exc:
-        raise RenderError(Problem(
-            f"template {name!r} failed: {exc}", edition.path,
-            hint=f"check the templates in {theme.folder / 'templates'}",
-        )) from exc
+    return render_template(environment(theme.folder), name, context, edition.path)
 
 
 def write_html(edition: Edition, theme: Theme) -> bytes:
     """The edition as a standalone UTF-8 HTML document (preview and web)."""
-    return render_document(edition, theme).encode("utf-8")
+    return render_document(edition, theme, stylesheet(edition, theme)).encode("utf-8")

@@ -8,18 +8,23 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
 
 from ..brand import Theme
-from ..errors import Problem, RenderError
+from ..errors import BriefbuilderError, Problem, RenderError, ThemeError
+from ..model.inline import check_href
 from ..model.series import Edition
+from ..sandbox import theme_file
 from .artifacts import mark_margin_boxes_as_artifacts
 from .fetcher import RefusedFetch, SandboxFetcher, shown_reference
 from .fonts import font_face_css, font_faces, install_instance_cache
-from .html import render_document
+from .html import render_document, stylesheet
 from .structure import retag_structure
 
 THEME_CSS = "print.css"
@@ -43,25 +48,31 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     faces = font_faces(theme.brand)
     folder = edition.brief.folder or edition.path.parent
     fetcher = SandboxFetcher([folder, theme.folder], [face.path for face in faces])
-    document = render_document(edition, theme, bleed)
+    # Every stylesheet comes in at the same (user) origin, in this order, so the theme's
+    # print.css overrides the base one with ordinary rules: the document has none.
+    document = render_document(edition, theme, Markup(""))
+    base_url = folder.resolve().as_uri() + "/"
+    sheets = [font_face_css(faces), stylesheet(edition, theme, bleed)]
+    theme_css = theme_file(theme.folder, THEME_CSS)
     errors: list[logging.LogRecord] = []
     try:
         with source_date(edition.brief.date), weasyprint_errors(errors):
-            html = HTML(string=document, base_url=folder.resolve().as_uri() + "/",
-                        url_fetcher=fetcher)
-            pdf: bytes = html.write_pdf(
-                stylesheets=_stylesheets(theme, fetcher, font_face_css(faces)),
-                font_config=font_configuration(),
-                pdf_variant="pdf/ua-1",
-                pdf_identifier=True,
-                finisher=_finish,
-            )
+            html = HTML(string=document, base_url=base_url, url_fetcher=fetcher)
+            options = {"stylesheets": _stylesheets(sheets, base_url, theme_css, fetcher),
+                       "pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+            rendered = html.render(font_configuration(), **options)
+            refuse_theme_links(rendered, theme)
+            pdf: bytes = rendered.write_pdf(finisher=_finish, **options)
+    except BriefbuilderError:
+        raise
     except RefusedFetch as exc:
         raise _refused(edition, exc.url) from None
-    except Exception as exc:
+    except (Exception, FatalURLFetchingError) as exc:  # the latter: a fetch that failed
+        cause = f" ({type(exc.__cause__).__name__}: {exc.__cause__})" if exc.__cause__ else ""
         raise RenderError(Problem(
-            f"WeasyPrint failed: {type(exc).__name__}: {exc}", edition.path,
-            hint="check the theme's templates and stylesheet")) from exc
+            f"WeasyPrint failed: {type(exc).__name__}: {exc}{cause}", edition.path,
+            hint="check the theme's templates and stylesheet; one that imports itself "
+                 "never ends")) from exc
     if fetcher.refused:
         raise _refused(edition, fetcher.refused[0])
     if errors:
@@ -70,24 +81,41 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     return pdf
 
 
+def refuse_theme_links(document: Any, theme: Theme) -> None:
+    """Raise ThemeError for a link in the laid-out pages that no brief may make: a brief's
+    own links were checked, so it comes from the theme (a template or its print.css)."""
+    for page in document.pages:
+        for kind, target, *_ in page.links:
+            if kind != "external":
+                continue
+            try:
+                check_href(target)
+            except ValueError as exc:
+                raise ThemeError(Problem(
+                    f"the theme makes a link that no brief may make: {exc}",
+                    theme.folder / "templates",
+                    hint="remove the link from the theme's templates or print.css")) from None
+
+
 def _finish(document: Any, pdf: Any) -> None:
     """Fix-ups of WeasyPrint's tagging: page-margin text as artifacts, then roles."""
     mark_margin_boxes_as_artifacts(document, pdf)
     retag_structure(document, pdf)
 
 
-def _stylesheets(theme: Theme, fetcher: SandboxFetcher, font_css: str) -> list[Any]:
-    """The @font-face rules, then the theme's optional print.css (relative to its folder)."""
-    sheets = [CSS(string=font_css, url_fetcher=fetcher, font_config=font_configuration())]
-    theme_css = theme.folder / THEME_CSS
-    if theme_css.is_file():
-        sheets.append(CSS(
+def _stylesheets(sheets: list[str], base_url: str, theme_css: Path | None,
+                 fetcher: SandboxFetcher) -> list[Any]:
+    """`sheets` (relative to base_url), then the theme's print.css (relative to its folder)."""
+    found = [CSS(string=sheet, base_url=base_url, url_fetcher=fetcher,
+                 font_config=font_configuration()) for sheet in sheets]
+    if theme_css is not None:
+        found.append(CSS(
             string=theme_css.read_text(encoding="utf-8"),
-            base_url=theme.folder.resolve().as_uri() + "/",
+            base_url=theme_css.parent.as_uri() + "/",
             url_fetcher=fetcher,
             font_config=font_configuration(),
         ))
-    return sheets
+    return found
 
 
 def _refused(edition: Edition, url: str) -> RenderError:

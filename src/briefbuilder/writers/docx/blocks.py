@@ -29,8 +29,8 @@ from ...model.blocks import (
 )
 from ...model.brief import Section
 from ...model.inline import LineBreak, Span, Strong, Text
+from ...sandbox import allowed_file
 from ..common import anchor_name, fill, project_spans
-from ..sandbox import allowed_file
 from .draft import Draft
 from .inline import RunLook, write_spans
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
