@@ -130,8 +130,11 @@ def _logo_problems(brand: Brand, doc: YamlDoc) -> list[Problem]:
     if brand.logo is None:
         return []
     folder = doc.path.parent.resolve()
-    logo = (folder / brand.logo).resolve()
-    if not logo.is_relative_to(folder) or not logo.is_file():
+    try:
+        logo = theme_file(folder, brand.logo)
+    except ThemeError as exc:  # a link out of the theme folder
+        return exc.problems
+    if logo is None:
         return [doc.problem(("logo",), f"logo {brand.logo!r} not found in the theme folder",
                             f"put the image in {folder} and name it from there")]
     try:
