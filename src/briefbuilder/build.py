@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,11 @@ from .cache import (
 from .errors import BriefbuilderError, Problem
 from .loader import Project
 from .model.series import Edition, LoadedSeries
-from .outputs import OutputLock, staging_folder, write_atomic
+from .outputs import OutputLock, staging_folder, write_atomic, write_bundle
 from .pool import Pool, Result
 from .themes import find_theme
-from .writers.registry import extension, writer_module
+from .writers.bundle import MAIN, unpack
+from .writers.registry import BUNDLES, SERIES_INDEX, output_name, writer_module
 
 DEFAULT_TIME_LIMIT = 300.0
 DEFAULT_MEMORY_LIMIT = 4 * 1024**3
@@ -42,6 +44,7 @@ class Job:
     output: Path
     relative: str
     content_hash: str
+    editions: tuple[Edition, ...] = ()  # a series index's: every edition of its series
 
     @property
     def name(self) -> str:
@@ -95,11 +98,24 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             if options.langs and edition.brief.lang not in options.langs:
                 continue
             for fmt in options.formats:
-                name = f"{edition.brief.id}.{edition.brief.lang}.{extension(fmt)}"
+                name = output_name(fmt, f"{edition.brief.id}.{edition.brief.lang}")
                 relative = f"{loaded.folder.name}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
+        if "web" in options.formats and any(j.edition in loaded.editions for j in jobs):
+            jobs.append(index_job(loaded, theme_folder, options, theme_hash, package))
     return jobs, problems
+
+
+def index_job(loaded: LoadedSeries, theme_folder: Path, options: Options, theme_hash: str,
+              package: str) -> Job:
+    """The series index page: every edition of the series, linking the formats built."""
+    digest = hashlib.sha256(" ".join(options.formats).encode())
+    for edition in loaded.editions:
+        digest.update(job_hash(edition, SERIES_INDEX, theme_hash, package).encode())
+    relative = f"{loaded.folder.name}/{MAIN}"
+    return Job(loaded.editions[0], SERIES_INDEX, theme_folder, options.out / relative, relative,
+               digest.hexdigest(), tuple(loaded.editions))
 
 
 def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> bool:
@@ -120,8 +136,10 @@ def build(jobs: list[Job], options: Options, reporter: Reporter) -> list[Outcome
         outcomes = [_up_to_date(j, manifest[j.relative]) for j in fresh]
         for outcome in outcomes:
             reporter.finished(outcome)
-        if to_run:
-            outcomes += _run(to_run, options, manifest, reporter)
+        indexes = [j for j in to_run if j.fmt == SERIES_INDEX]
+        if len(indexes) < len(to_run):
+            outcomes += _run([j for j in to_run if j not in indexes], options, manifest, reporter)
+        outcomes += _run_indexes(indexes, options, manifest, reporter)
         _write_manifest(options.out, manifest)
     return outcomes
 
@@ -144,23 +162,62 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     return outcomes
 
 
+def _run_indexes(jobs: list[Job], options: Options, manifest: dict[str, Entry],
+                 reporter: Reporter) -> list[Outcome]:
+    """Render the series index pages here: small pages, after the editions' jobs."""
+    outcomes = []
+    staging = staging_folder(options.out)
+    for index, job in enumerate(jobs):
+        reporter.started(job)
+        outcome = _finish(job, _render_index(index, job, options.formats), manifest, staging)
+        reporter.finished(outcome)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _render_index(index: int, job: Job, formats: tuple[str, ...]) -> Result:
+    from .themes import load_theme
+    from .writers.web import write_series_index
+
+    start = time.perf_counter()
+    try:
+        data = write_series_index(list(job.editions), formats, load_theme(job.theme_folder))
+    except BriefbuilderError as exc:
+        return Result(index, None, None, exc.problems, time.perf_counter() - start)
+    return Result(index, data, None, [], time.perf_counter() - start)
+
+
 def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:
     """Write a job's bytes into place and record them; or report why it failed."""
     if result.data is None:
         return Outcome(job, "failed", result.seconds, problems=result.problems,
                        peak_mb=result.peak_mb)
     try:
-        write_atomic(job.output, result.data, staging)
+        files = _write(job, result.data, manifest.get(job.relative), staging)
     except OSError as exc:
         problem = Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
                           hint="remove or rename what is in the way in the output folder")
         return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
+    main = files.get(MAIN, result.data)
     manifest[job.relative] = Entry(
-        brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(result.data).hexdigest(),
-        len(result.data), result.pages, job.content_hash)
-    return Outcome(job, "built", result.seconds, len(result.data), result.pages,
-                   peak_mb=result.peak_mb)
+        brief.id, brief.lang, job.fmt, job.relative, hashlib.sha256(main).hexdigest(),
+        len(main), result.pages, job.content_hash,
+        {name: hashlib.sha256(body).hexdigest() for name, body in sorted(files.items())})
+    return Outcome(job, "built", result.seconds, len(main), result.pages, peak_mb=result.peak_mb)
+
+
+def _write(job: Job, data: bytes, previous: Entry | None, staging: Path) -> dict[str, bytes]:
+    """Write a job's output; a bundle's files go into the output's folder.
+
+    Returns a bundle's files, for the manifest; {} for a single file.
+    """
+    if job.fmt not in BUNDLES:
+        write_atomic(job.output, data, staging)
+        return {}
+    files = unpack(data)
+    write_bundle(job.output.parent, files, MAIN, previous.files if previous else (), staging)
+    return files
 
 
 def _write_manifest(out: Path, manifest: dict[str, Entry]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
@@ -37,7 +37,7 @@ def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
     """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder."""
     digest = hashlib.sha256()
     for part in (package, fmt, theme_hash,
-                 str(edition.number), str(edition.total)):
+                 str(edition.number), str(edition.total), " ".join(edition.languages)):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent
     images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
@@ -57,6 +57,8 @@ class Entry:
     bytes: int
     pages: int | None
     content_hash: str
+    # a bundle's files (web): path relative to the output's folder -> sha256
+    files: dict[str, str] = field(default_factory=dict)
 
 
 def read_manifest(out: Path) -> dict[str, Entry]:
@@ -79,7 +81,13 @@ def up_to_date(entry: Entry | None, output: Path, content_hash: str) -> bool:
     """True when output exists as the manifest recorded it, built from content_hash."""
     if entry is None or entry.content_hash != content_hash or not output.is_file():
         return False
-    return output.stat().st_size == entry.bytes and sha256_file(output) == entry.sha256
+    if output.stat().st_size != entry.bytes or sha256_file(output) != entry.sha256:
+        return False
+    return all(_has_file(output.parent / name, sha) for name, sha in entry.files.items())
+
+
+def _has_file(path: Path, sha256: str) -> bool:
+    return path.is_file() and sha256_file(path) == sha256
 
 
 def sha256_file(path: Path) -> str:

@@ -114,11 +114,12 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     loaded = LoadedSeries(series, folder)
     files = _edition_files(folder, doc, series, problems)
     for number, brief_id in enumerate(series.briefs, start=1):
-        for lang, brief_path in files.get(brief_id, []):
-            brief = load_brief(brief_path, brief_id, lang, problems)
-            if brief is not None:
-                loaded.editions.append(
-                    Edition(brief, series, brief_path, number, len(series.briefs)))
+        briefs = [(brief, brief_path) for lang, brief_path in files.get(brief_id, [])
+                  if (brief := load_brief(brief_path, brief_id, lang, problems)) is not None]
+        languages = tuple(brief.lang for brief, _ in briefs)
+        loaded.editions.extend(
+            Edition(brief, series, brief_path, number, len(series.briefs), languages)
+            for brief, brief_path in briefs)
     return loaded
 
 

@@ -40,6 +40,7 @@ class Edition:
     path: Path
     number: int
     total: int
+    languages: tuple[str, ...] = ()  # every language this brief loaded in, its own included
 
 
 @dataclass

@@ -47,15 +47,20 @@ def font_faces(brand: Brand) -> list[FontFace]:
     return faces
 
 
-def _family_faces(name: str) -> list[FontFace]:
+def installed_family(name: str) -> Any:
+    """The fontpkg family of a brand font; ThemeError when it is not installed."""
     try:
-        family = fontpkg.family(name)
+        return fontpkg.family(name)
     except fontpkg.FontpkgError as exc:
         slug = name.lower().replace(" ", "-")
         raise ThemeError(Problem(
             f"font family {name!r} is not installed ({exc})", field="fonts",
             hint=f"pip install fontpkg-{slug}, or name an installed family in brand.yaml",
         )) from exc
+
+
+def _family_faces(name: str) -> list[FontFace]:
+    family = installed_family(name)
     return [
         FontFace(name, file.style, weight, Path(file.path))
         for file in family.files
