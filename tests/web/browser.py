@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ def chromium(profile: Path) -> Iterator[Any]:
     options.binary_location = CHROMIUM
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})  # for requested_urls
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     try:
         yield driver
@@ -51,3 +53,13 @@ def axe_violations(driver: Any) -> list[dict[str, Any]]:
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
         ".then(result => done(result.violations));", WCAG_A_AA)
     return violations
+
+
+def requested_urls(driver: Any) -> list[str]:
+    """Every URL the browser requested since the last call (Chrome's network log)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls

@@ -1,0 +1,36 @@
+"""The web editions of the sample and every-block projects, built once for all web tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from ..conftest import PROJECTS, SAMPLE
+from ..test_cli import cli
+
+# The pages the tests look at, relative to the output folder.
+SAMPLE_EN = "mexico-auto/introduction.en/index.html"
+SAMPLE_ES = "mexico-auto/introduction.es/index.html"
+EVERY_BLOCK = "every-block/showcase.en/index.html"
+PAGES = (SAMPLE_EN, SAMPLE_ES, "mexico-auto/index.html", EVERY_BLOCK, "every-block/index.html")
+FORMATS = ("--format", "web", "--format", "docx")
+
+
+def build_web(out: Path) -> None:
+    """Build the sample series and every-block as web pages and Word drafts into out."""
+    for content in (SAMPLE, PROJECTS / "every-block"):
+        result = cli("build", content, "--out", out, *FORMATS, "-q")
+        assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_web(out)
+    return out
+
+
+def parse(site: Path, page: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring((site / page).read_bytes())
