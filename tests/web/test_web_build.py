@@ -1,0 +1,73 @@
+"""Web builds as a user runs them: reproducible bytes, incremental, recorded in the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ..conftest import GOOD_BRIEF, MakeSeries
+from ..test_build import built
+from ..test_cli import cli
+from .conftest import build_web
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and path.name != ".briefbuilder.lock"}
+
+
+def test_the_same_content_builds_the_same_bytes(site: Path, tmp_path: Path) -> None:
+    build_web(tmp_path / "again")
+    first, again = tree(site), tree(tmp_path / "again")
+    assert sorted(first) == sorted(again)
+    assert "every-block/showcase.en/chart.png" in first
+    assert [name for name in first if first[name] != again[name]] == []
+
+
+def web_entry(out: Path, path: str) -> dict[str, Any]:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry: dict[str, Any] = {e["path"]: e for e in manifest["outputs"]}[path]
+    return entry
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_web_builds_are_incremental_and_recorded_file_by_file(make_series: MakeSeries,
+                                                               tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF})
+    out = tmp_path / "out"
+    page = out / "s" / "b.en"
+    build = ("build", folder, "--out", out, "--format", "web", "-v")
+    assert built(cli(*build)) == ["s/b.en/index.html", "s/index.html"]
+    entry = web_entry(out, "s/b.en/index.html")
+    assert (entry["format"], entry["sha256"]) == ("web", sha256(page / "index.html"))
+    files = entry["files"]
+    assert sorted(files) == sorted(str(p.relative_to(page)) for p in page.rglob("*")
+                                   if p.is_file())
+    assert len([name for name in files if name.startswith("_fonts/")]) == 4
+    assert all(sha256(page / name) == sha for name, sha in files.items())
+    assert web_entry(out, "s/index.html")["format"] == "web-index"
+    assert built(cli(*build)) == []
+
+    # a Spanish edition: the English page gains its hreflang link, so it is rebuilt too
+    (folder / "b.es.yaml").write_text(GOOD_BRIEF.replace("Text.", "Texto ñ."), encoding="utf-8")
+    assert built(cli(*build)) == ["s/b.en/index.html", "s/b.es/index.html", "s/index.html"]
+    assert 'hreflang="es"' in (page / "index.html").read_text(encoding="utf-8")
+
+    # new text, new font subsets; the old ones are removed
+    (folder / "b.en.yaml").write_text(GOOD_BRIEF.replace("Text.", "Quiz, xyzzy jumped."),
+                                      encoding="utf-8")
+    assert built(cli(*build)) == ["s/b.en/index.html", "s/index.html"]
+    now = web_entry(out, "s/b.en/index.html")["files"]
+    assert sorted(now) == sorted(str(p.relative_to(page)) for p in page.rglob("*") if p.is_file())
+    assert set(files) - set(now) and not any((page / name).exists()
+                                             for name in set(files) - set(now))
+
+    # a damaged or missing asset makes the page out of date
+    (page / sorted(now)[0]).unlink()
+    assert built(cli(*build)) == ["s/b.en/index.html"]
+    assert all(sha256(page / name) == sha for name, sha in now.items())
