@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .brand import Theme
 from .cache import (
     MANIFEST,
     Entry,
@@ -21,12 +22,12 @@ from .cache import (
     read_manifest,
     up_to_date,
 )
-from .errors import BriefbuilderError, Problem
+from .errors import BriefbuilderError, Problem, ThemeError
 from .loader import Project
 from .model.series import Edition, LoadedSeries
 from .outputs import OutputLock, staging_folder, write_atomic, write_bundle
 from .pool import Pool, Result
-from .themes import find_theme
+from .themes import check_language, find_theme
 from .writers.bundle import MAIN, unpack
 from .writers.registry import BUNDLES, SERIES_INDEX, output_name, writer_module
 
@@ -176,15 +177,32 @@ def _run_indexes(jobs: list[Job], options: Options, manifest: dict[str, Entry],
 
 
 def _render_index(index: int, job: Job, formats: tuple[str, ...]) -> Result:
+    """A series index page as a worker's Result; every failure becomes Problems."""
     from .themes import load_theme
     from .writers.web import write_series_index
 
     start = time.perf_counter()
     try:
-        data = write_series_index(list(job.editions), formats, load_theme(job.theme_folder))
+        theme = load_theme(job.theme_folder)
+        # an edition in a language the theme lacks fails its own jobs, and is left out here
+        editions = [e for e in job.editions if _has_labels(theme, e)]
+        data = write_series_index(editions, formats, theme)
     except BriefbuilderError as exc:
         return Result(index, None, None, exc.problems, time.perf_counter() - start)
+    except Exception as exc:  # a writer bug must not stop the build
+        return Result(index, None, None, [Problem(
+            f"internal error in the series index: {type(exc).__name__}: {exc}",
+            job.edition.path.parent / "series.yaml", hint="please report this with the series")],
+            time.perf_counter() - start)
     return Result(index, data, None, [], time.perf_counter() - start)
+
+
+def _has_labels(theme: Theme, edition: Edition) -> bool:
+    try:
+        check_language(theme, edition.brief.lang, edition.path)
+    except ThemeError:
+        return False
+    return True
 
 
 def _finish(job: Job, result: Result, manifest: dict[str, Entry], staging: Path) -> Outcome:

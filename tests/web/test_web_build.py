@@ -71,3 +71,18 @@ def test_web_builds_are_incremental_and_recorded_file_by_file(make_series: MakeS
     (page / sorted(now)[0]).unlink()
     assert built(cli(*build)) == ["s/b.en/index.html"]
     assert all(sha256(page / name) == sha for name, sha in now.items())
+
+
+def test_an_edition_the_theme_cannot_label_fails_alone_and_is_left_out_of_the_index(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.fr.yaml": GOOD_BRIEF})
+    out = tmp_path / "out"
+    result = cli("build", folder, "--out", out, "--format", "web", "-v")
+    assert result.returncode == 1
+    assert built(result) == ["s/b.en/index.html", "s/index.html"]
+    assert (f"{folder / 'b.fr.yaml'}: lang: theme 'ilab' has no labels for language 'fr' "
+            f"(it has en, es) (add {tmp_path / 'styles' / 'ilab' / 'labels' / 'fr.yaml'})"
+            ) in result.stderr
+    assert "Traceback" not in result.stderr and not (out / "s" / "b.fr").exists()
+    index = (out / "s" / "index.html").read_text(encoding="utf-8")
+    assert 'href="b.en/index.html"' in index and "b.fr" not in index
