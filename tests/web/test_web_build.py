@@ -18,8 +18,9 @@ def tree(out: Path) -> dict[str, bytes]:
             if path.is_file() and path.name != ".briefbuilder.lock"}
 
 
-def test_the_same_content_builds_the_same_bytes(site: Path, tmp_path: Path) -> None:
-    build_web(tmp_path / "again")
+def test_the_same_content_builds_the_same_bytes(site: Path, every_block: Path,
+                                                tmp_path: Path) -> None:
+    build_web(tmp_path / "again", every_block)
     first, again = tree(site), tree(tmp_path / "again")
     assert sorted(first) == sorted(again)
     assert "every-block/showcase.en/chart.png" in first
