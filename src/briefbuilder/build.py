@@ -27,7 +27,7 @@ from .loader import Project
 from .model.series import Edition, LoadedSeries
 from .outputs import OutputLock, staging_folder, write_atomic, write_bundle
 from .pool import Pool, Result
-from .themes import check_language, find_theme
+from .themes import check_language, find_theme, load_theme
 from .writers.bundle import MAIN, unpack
 from .writers.registry import BUNDLES, SERIES_INDEX, output_name, writer_module
 
@@ -93,6 +93,7 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             problems.extend(exc.problems)
             continue
         theme_hash = folder_hash(theme_folder)
+        planned = len(jobs)
         for edition in loaded.editions:
             if options.only and not selected(options.only, loaded, edition):
                 continue
@@ -103,7 +104,7 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
                 relative = f"{loaded.folder.name}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
-        if "web" in options.formats and any(j.edition in loaded.editions for j in jobs):
+        if "web" in options.formats and len(jobs) > planned:
             jobs.append(index_job(loaded, theme_folder, options, theme_hash, package))
     return jobs, problems
 
@@ -178,7 +179,6 @@ def _run_indexes(jobs: list[Job], options: Options, manifest: dict[str, Entry],
 
 def _render_index(index: int, job: Job, formats: tuple[str, ...]) -> Result:
     """A series index page as a worker's Result; every failure becomes Problems."""
-    from .themes import load_theme
     from .writers.web import write_series_index
 
     start = time.perf_counter()
