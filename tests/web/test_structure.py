@@ -145,6 +145,8 @@ def test_no_request_to_another_host_and_every_local_reference_exists(
              *re.findall(r'url\("([^"]+)"\)', doc.xpath("string(//style)"))]
     assert local and all(not urlsplit(ref).scheme and (folder / ref).is_file() for ref in local)
     assert doc.xpath("//script") == [] and doc.xpath("//@*[starts-with(name(), 'on')]") == []
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
+        "default-src 'none'; img-src 'self'; font-src 'self'; style-src 'unsafe-inline'"]
     away = {href for href in doc.xpath("//a/@href")
             if urlsplit(href).scheme or href.startswith("//")}
     assert away <= content_links(every_block)
