@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core, for the web edition's accessibility tests in Chromium (tests/web/)
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: build test bench bootstrap system-deps lint clean
 
@@ -21,7 +24,7 @@ lint: bootstrap
 bench: bootstrap
 	$(BIN)/python bench/run.py
 
-bootstrap: system-deps $(STAMP)
+bootstrap: system-deps $(STAMP) $(AXE)
 
 system-deps:
 	@sh scripts/system-deps.sh
@@ -31,6 +34,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 
 clean:
 	rm -rf $(VENV) output .pytest_cache .mypy_cache .ruff_cache

@@ -162,6 +162,18 @@ class Labels(_Model):
     callout_lesson: str
     callout_practice: str
     callout_note: str
+    # The web edition's words; the defaults are English.
+    skip_link: str = "Skip to main content"
+    contents: str = Field("Contents", description="Heading of the web page's table of contents.")
+    footnote_call: str = Field("Footnote {number}", description="A footnote call's name.")
+    footnote_back: str = Field("Back to the text of footnote {number}",
+                               description="A note's link back to its call.")
+    languages: str = Field("This brief in other languages",
+                           description="Names the links to the brief's other editions.")
+    series_index: str = Field("All briefs in this series", description="The link to the index.")
+    pdf_link: str = "PDF"
+    docx_link: str = "Word draft"
+    web_link: str = "Web page"
 
     def callout(self, kind: str) -> str:
         return str(getattr(self, f"callout_{kind}"))

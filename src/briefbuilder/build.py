@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .brand import Theme
 from .cache import (
     MANIFEST,
     Entry,
@@ -20,7 +22,7 @@ from .cache import (
     read_manifest,
     up_to_date,
 )
-from .errors import BriefbuilderError, Problem
+from .errors import BriefbuilderError, Problem, ThemeError
 from .loader import Project
 from .model.series import Edition, LoadedSeries
 from .outputs import (
@@ -29,12 +31,14 @@ from .outputs import (
     series_output_name,
     staging_folder,
     write_atomic,
+    write_bundle,
     write_hint,
 )
 from .pool import Pool, Result
 from .stale import mark_stale
-from .themes import find_theme
-from .writers.registry import extension, writer_module
+from .themes import check_language, find_theme, load_theme
+from .writers.bundle import MAIN, unpack
+from .writers.registry import BUNDLES, SERIES_INDEX, output_name, writer_module
 
 DEFAULT_TIME_LIMIT = 300.0
 DEFAULT_MEMORY_LIMIT = 4 * 1024**3
@@ -50,6 +54,7 @@ class Job:
     output: Path
     relative: str
     content_hash: str
+    editions: tuple[Edition, ...] = ()  # a series index's: every edition of its series
 
     @property
     def name(self) -> str:
@@ -107,17 +112,31 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
             problems.extend(exc.problems)
             continue
         theme_hash = folder_hash(theme_folder)
+        planned = len(jobs)
         for edition in loaded.editions:
             if options.only and not selected(options.only, loaded, edition):
                 continue
             if options.langs and edition.brief.lang not in options.langs:
                 continue
             for fmt in options.formats:
-                name = f"{edition.brief.id}.{edition.brief.lang}.{extension(fmt)}"
+                name = output_name(fmt, f"{edition.brief.id}.{edition.brief.lang}")
                 relative = f"{series_output_name(loaded.folder)}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
                                 job_hash(edition, fmt, theme_hash, package)))
+        if "web" in options.formats and len(jobs) > planned:
+            jobs.append(index_job(loaded, theme_folder, options, theme_hash, package))
     return jobs, problems
+
+
+def index_job(loaded: LoadedSeries, theme_folder: Path, options: Options, theme_hash: str,
+              package: str) -> Job:
+    """The series index page: every edition of the series, linking the formats built."""
+    digest = hashlib.sha256(" ".join(options.formats).encode())
+    for edition in loaded.editions:
+        digest.update(job_hash(edition, SERIES_INDEX, theme_hash, package).encode())
+    relative = f"{series_output_name(loaded.folder)}/{MAIN}"
+    return Job(loaded.editions[0], SERIES_INDEX, theme_folder, options.out / relative, relative,
+               digest.hexdigest(), tuple(loaded.editions))
 
 
 def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> bool:
@@ -144,8 +163,10 @@ def build(jobs: list[Job], options: Options, reporter: Reporter,
         outcomes = [_up_to_date(j, manifest[j.relative]) for j in fresh]
         for outcome in outcomes:
             reporter.finished(outcome)
-        if to_run:
-            outcomes += _run(to_run, options, manifest, reporter)
+        indexes = [j for j in to_run if j.fmt == SERIES_INDEX]
+        if len(indexes) < len(to_run):
+            outcomes += _run([j for j in to_run if j not in indexes], options, manifest, reporter)
+        outcomes += _run_indexes(indexes, options, manifest, reporter)
         failed = {o.job.relative: "its last build failed: " + "; ".join(
             p.message for p in o.problems) for o in outcomes if o.status == "failed"}
         stale = mark_stale(manifest, {**(broken or {}), **failed})
@@ -170,36 +191,87 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     return outcomes
 
 
+def _run_indexes(jobs: list[Job], options: Options, manifest: dict[str, Entry],
+                 reporter: Reporter) -> list[Outcome]:
+    """Render the series index pages here: small pages, after the editions' jobs."""
+    outcomes = []
+    for index, job in enumerate(jobs):
+        reporter.started(job)
+        outcome = _finish(job, _render_index(index, job, options.formats), manifest, options.out)
+        reporter.finished(outcome)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _render_index(index: int, job: Job, formats: tuple[str, ...]) -> Result:
+    """A series index page as a worker's Result; every failure becomes Problems."""
+    from .writers.web import write_series_index
+
+    start = time.perf_counter()
+    try:
+        theme = load_theme(job.theme_folder)
+        # an edition in a language the theme lacks fails its own jobs, and is left out here
+        editions = [e for e in job.editions if _has_labels(theme, e)]
+        data = write_series_index(editions, formats, theme)
+    except BriefbuilderError as exc:
+        return Result(index, None, None, exc.problems, time.perf_counter() - start)
+    except Exception as exc:  # a writer bug must not stop the build
+        return Result(index, None, None, [Problem(
+            f"internal error in the series index: {type(exc).__name__}: {exc}",
+            job.edition.path.parent / "series.yaml", hint="please report this with the series")],
+            time.perf_counter() - start)
+    return Result(index, data, None, [], time.perf_counter() - start)
+
+
+def _has_labels(theme: Theme, edition: Edition) -> bool:
+    try:
+        check_language(theme, edition.brief.lang, edition.path)
+    except ThemeError:
+        return False
+    return True
+
+
 def _finish(job: Job, result: Result, manifest: dict[str, Entry], out: Path) -> Outcome:
     """Write a job's bytes into place and record them; or report why it failed."""
     if result.data is None:
         return Outcome(job, "failed", result.seconds, problems=result.problems,
                        peak_mb=result.peak_mb)
-    problem = _write(job, result.data, out)
+    files, problem = _write(job, result.data, manifest.get(job.relative), out)
     if problem is not None:
         return Outcome(job, "failed", result.seconds, problems=[problem], peak_mb=result.peak_mb)
     brief = job.edition.brief
+    main = files.get(MAIN, result.data)
     manifest[job.relative] = Entry(
         brief=brief.id, lang=brief.lang, format=job.fmt, path=job.relative,
-        sha256=hashlib.sha256(result.data).hexdigest(), bytes=len(result.data),
-        pages=result.pages, content_hash=job.content_hash)
-    return Outcome(job, "built", result.seconds, len(result.data), result.pages,
+        sha256=hashlib.sha256(main).hexdigest(), bytes=len(main),
+        pages=result.pages, content_hash=job.content_hash,
+        files={name: hashlib.sha256(body).hexdigest() for name, body in sorted(files.items())})
+    return Outcome(job, "built", result.seconds, len(main), result.pages,
                    result.problems, result.peak_mb)
 
 
-def _write(job: Job, data: bytes, out: Path) -> Problem | None:
-    """Write a job's output into place; or say why it cannot be."""
-    if not inside(out, job.output):
-        return Problem(f"cannot write {job.output}: it leads outside the output folder {out}",
-                       job.edition.path, hint="remove the link in the output folder that "
-                       "leads elsewhere, or build into another folder with --out")
-    try:
-        write_atomic(job.output, data, staging_folder(out))
-    except OSError as exc:
-        return Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
-                       hint=write_hint(exc, out))
-    return None
 
+def _write(job: Job, data: bytes, previous: Entry | None,
+           out: Path) -> tuple[dict[str, bytes], Problem | None]:
+    """Write a job's output into place (a bundle's files into the output's folder); return a
+    bundle's files for the manifest ({} for a single file), or say why it cannot be written."""
+    files = unpack(data) if job.fmt in BUNDLES else {}
+    targets = [job.output.parent / name for name in files] or [job.output]
+    escaping = next((target for target in targets if not inside(out, target)), None)
+    if escaping is not None:
+        return {}, Problem(f"cannot write {escaping}: it leads outside the output folder "
+                           f"{out}", job.edition.path, hint="remove the link in the output "
+                           "folder that leads elsewhere, or build into another folder with --out")
+    try:
+        if files:
+            write_bundle(job.output.parent, files, MAIN, previous.files if previous else (),
+                         staging_folder(out))
+        else:
+            write_atomic(job.output, data, staging_folder(out))
+    except OSError as exc:
+        return {}, Problem(f"cannot write {job.output}: {exc.strerror}", job.edition.path,
+                           hint=write_hint(exc, out))
+    return files, None
 
 def _write_manifest(out: Path, manifest: dict[str, Entry]) -> list[Problem]:
     """Write the manifest, forgetting outputs that are no longer on disk; say why it failed."""

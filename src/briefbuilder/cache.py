@@ -12,6 +12,7 @@ from . import __version__
 from .errors import Problem, Severity
 from .model.series import Edition
 from .outputs import inside
+from .writers.bundle import MAIN, stays_inside
 from .yamlfile import format_path
 
 MANIFEST = "manifest.json"
@@ -45,7 +46,7 @@ def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
     """
     digest = hashlib.sha256()
     for part in (package, fmt, theme_hash, str(edition.number), str(edition.total),
-                 edition.brief.sha256, edition.series_sha256):
+                 edition.brief.sha256, edition.series_sha256, " ".join(edition.languages)):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent
     images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
@@ -67,15 +68,28 @@ class Entry(BaseModel):
     pages: int | None = Field(ge=0)
     content_hash: str
     stale: str | None = None
+    # a bundle's files (web): path relative to the output's folder -> sha256
+    files: dict[str, str] = {}
 
     @field_validator("path")
     @classmethod
     def _series_and_file(cls, path: str) -> str:
         """<series>/<file>, as the build names outputs: never absolute, '.' or '..'."""
         parts = PurePosixPath(path).parts
-        if len(parts) != 2 or str(PurePosixPath(*parts)) != path or {".", ".."} & set(parts):
+        web_page = len(parts) == 3 and parts[2] == MAIN  # <series>/<brief>.<lang>/index.html
+        if (len(parts) != 2 and not web_page) or str(PurePosixPath(*parts)) != path \
+                or {".", ".."} & set(parts):
             raise ValueError("an output is named <series>/<file> inside the output folder")
         return path
+
+    @field_validator("files")
+    @classmethod
+    def _inside_the_page_folder(cls, files: dict[str, str]) -> dict[str, str]:
+        """A bundle's files are named relative to its folder, and stay inside it."""
+        for name in files:
+            if not stays_inside(name):
+                raise ValueError(f"{name!r} leaves the output's folder")
+        return files
 
 
 class Manifest(BaseModel):
@@ -126,7 +140,13 @@ def up_to_date(entry: Entry | None, output: Path, content_hash: str) -> bool:
     if entry is None or entry.stale is not None or entry.content_hash != content_hash \
             or not output.is_file():
         return False
-    return output.stat().st_size == entry.bytes and sha256_file(output) == entry.sha256
+    if output.stat().st_size != entry.bytes or sha256_file(output) != entry.sha256:
+        return False
+    return all(_has_file(output.parent / name, sha) for name, sha in entry.files.items())
+
+
+def _has_file(path: Path, sha256: str) -> bool:
+    return path.is_file() and sha256_file(path) == sha256
 
 
 def sha256_file(path: Path) -> str:

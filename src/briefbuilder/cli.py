@@ -108,7 +108,8 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
                          help="a folder of series, or one series folder (default: content)")
     command.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     command.add_argument("--format", dest="formats", action="append", choices=FORMATS,
-                         help="repeatable; default: pdf and docx")
+                         help="repeatable; default: pdf and docx. web: a web page per edition "
+                              "and a series index; html: the print HTML, for debugging")
     command.add_argument("--only", action="append", default=[], metavar="[SERIES/]BRIEF_ID",
                          help="build only this brief, in every series or in one (repeatable)")
     command.add_argument("--lang", action="append", default=[], help="only this language")

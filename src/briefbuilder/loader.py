@@ -128,11 +128,14 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     files = _edition_files(folder, doc, series, problems)
     coverage = _theme_coverage(series, folder)
     for number, brief_id in enumerate(series.briefs, start=1):
-        for lang, brief_path in files.get(brief_id, []):
-            brief = load_brief(brief_path, brief_id, lang, problems, coverage)
-            if brief is not None:
-                loaded.editions.append(Edition(brief, series, brief_path, number,
-                                               len(series.briefs), doc.sha256))
+        briefs = [(brief, brief_path) for lang, brief_path in files.get(brief_id, [])
+                  if (brief := load_brief(brief_path, brief_id, lang, problems, coverage))
+                  is not None]
+        languages = tuple(brief.lang for brief, _ in briefs)
+        loaded.editions.extend(
+            Edition(brief, series, brief_path, number, len(series.briefs), doc.sha256,
+                    languages)
+            for brief, brief_path in briefs)
     return loaded
 
 

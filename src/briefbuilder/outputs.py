@@ -14,10 +14,12 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
 from .errors import BuildError, Problem
+from .writers.bundle import stays_inside
 
 LOCK_NAME = ".briefbuilder.lock"
 STAGING_NAME = ".briefbuilder-staging"
@@ -69,6 +71,20 @@ def write_atomic(path: Path, data: bytes, staging: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_bundle(folder: Path, files: dict[str, bytes], main: str, old: Iterable[str],
+                 staging: Path) -> None:
+    """Write a bundle's files into folder, each atomically and its main file last, so a
+    reader never finds a page without its assets; then remove the old bundle's other files.
+
+    Assets are named by their content, so the old page keeps its own until it is replaced.
+    """
+    for name in sorted(files, key=lambda name: name == main):
+        write_atomic(folder / name, files[name], staging)
+    for name in sorted(set(old) - set(files)):
+        if stays_inside(name) and inside(folder, folder / name):
+            (folder / name).unlink(missing_ok=True)
 
 
 class OutputLock:

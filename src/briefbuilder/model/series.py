@@ -51,6 +51,7 @@ class Edition:
     number: int
     total: int
     series_sha256: str = ""  # of the series.yaml bytes that were parsed
+    languages: tuple[str, ...] = ()  # every language this brief loaded in, its own included
 
 
 @dataclass

@@ -44,11 +44,16 @@ def font_faces(brand: Brand) -> list[FontFace]:
     return [face for family in brand.fonts.families() for face in _family_faces(family)]
 
 
-def _family_faces(name: str) -> list[FontFace]:
+def installed_family_files(name: str) -> list[Any]:
+    """The font files of a brand family; ThemeError when it is not installed."""
     try:
-        files = family_files(name)
+        return family_files(name)
     except Refusal as exc:
         raise ThemeError(Problem(exc.message, field="fonts", hint=exc.hint)) from None
+
+
+def _family_faces(name: str) -> list[FontFace]:
+    files = installed_family_files(name)
     return [
         FontFace(name, file.style, weight, Path(file.path))
         for file in files

@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -57,6 +57,12 @@ class RenderState:
     placed: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     in_footnote: bool = False
+
+    @classmethod
+    def start(cls, edition: Edition, labels: Labels) -> Self:
+        """A fresh state for one render of an edition."""
+        brief = edition.brief
+        return cls(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
 
     def inline(self, value: Inline | tuple[Span, ...]) -> Markup:
         """Render a text field (or a tuple of spans) as HTML."""
@@ -173,11 +179,16 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
 def render_document(edition: Edition, theme: Theme, css: Markup) -> str:
     """The whole HTML document of one edition, with `css` in its <style> element."""
     check_fit(edition, theme.brand)
+    state = RenderState.start(edition, theme.labels_for(edition.brief.lang))
+    context = {**page_context(state, theme), "css": css}
+    return _render(edition, theme, "base.html", context)
+
+
+def page_context(state: RenderState, theme: Theme) -> dict[str, Any]:
+    """What the templates of an edition's page see, its text rendered through state."""
+    edition, labels = state.edition, state.labels
     brief = edition.brief
-    labels = theme.labels_for(brief.lang)
-    state = RenderState(edition, labels, brief.footnote_numbers(), heading_anchors(brief))
-    description = brief.summary or (brief.subtitle.plain if brief.subtitle else "")
-    context = {
+    return {
         "edition": edition,
         "brief": brief,
         "series": edition.series,
@@ -186,13 +197,11 @@ def render_document(edition: Edition, theme: Theme, css: Markup) -> str:
         "labels": labels,
         "edition_lines": edition_lines(edition, labels),
         "logo": logo.as_uri() if (logo := logo_file(theme)) else "",
-        "description": description,
-        "css": css,
+        "description": brief.summary or (brief.subtitle.plain if brief.subtitle else ""),
         "inline": state.inline,
         "numbered_label": state.numbered_label,
         "heading_id": state.heading_id,
     }
-    return _render(edition, theme, "base.html", context)
 
 
 def _render(edition: Edition, theme: Theme, name: str, context: dict[str, Any]) -> str:

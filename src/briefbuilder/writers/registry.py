@@ -10,6 +10,7 @@ from importlib.util import find_spec
 from ..brand import Theme
 from ..errors import UsageError
 from ..model.series import Edition
+from .bundle import MAIN
 
 Writer = Callable[[Edition, Theme], bytes]
 
@@ -19,11 +20,23 @@ WRITERS = {
     "docx": "briefbuilder.writers.docx:write_docx",
     "html": "briefbuilder.writers.html:write_html",
     "print-shop": "briefbuilder.writers.pdf:write_print_shop_pdf",
+    "web": "briefbuilder.writers.web:write_web",
 }
 FORMATS = tuple(WRITERS)
 # The file extension of each format whose extension is not its name.
 EXTENSIONS = {"print-shop": "print.pdf"}
 PAGED = ("pdf", "print-shop")
+# The series index page, built with the web format; not a --format of its own.
+SERIES_INDEX = "web-index"
+# Formats whose writer returns a bundle (writers/bundle.py): a folder with an index.html.
+BUNDLES = ("web", SERIES_INDEX)
+
+
+def output_name(fmt: str, stem: str) -> str:
+    """An output's path from its stem 'introduction.en': '….pdf', or '…/index.html' for web."""
+    if fmt in BUNDLES:
+        return f"{stem}/{MAIN}"
+    return f"{stem}.{extension(fmt)}"
 
 
 def extension(fmt: str) -> str:
