@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs the Debian packages briefbuilder needs, when missing:
 #   Pango (WeasyPrint's text layout), libharfbuzz-subset0 (fast font subsetting),
-#   poppler-utils (pdftoppm/pdftotext, for looking at pages).
+#   poppler-utils (pdftoppm/pdftotext, for looking at pages),
+#   libreoffice-writer-nogui + python3-uno (tests edit drafts in LibreOffice, driven through UNO).
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -eu
 missing=""
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fontconfig; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fontconfig \
+    libreoffice-writer-nogui python3-uno; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 [ -z "$missing" ] && exit 0

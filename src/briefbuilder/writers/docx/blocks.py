@@ -92,8 +92,8 @@ def _write_block(draft: Draft, container: Any, block: Block, box: str | None) ->
     elif isinstance(block, Quote):
         paragraph(draft, container, "Quote", block.quote.text.spans)
         if block.quote.source is not None:
-            source = (Text(text="\u2014 "), *block.quote.source.spans)
-            paragraph(draft, container, "Quote Source", source)
+            p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
+            write_spans(draft, draft.body, p, block.quote.source.spans)
     elif isinstance(block, Table):
         _table(draft, container, block)
     elif isinstance(block, Figure):
@@ -147,7 +147,8 @@ def _caption(draft: Draft, container: Any, template: str, counter: str,
             write_spans(draft, draft.body, p, (Text(text=literal),))
         if name is not None:
             add_field(p, f"SEQ {counter} \\* ARABIC", str(draft.count(counter)))
-    write_spans(draft, draft.body, p, (Text(text=": "), *caption))
+    write_spans(draft, draft.body, p, (Text(text=": "),))
+    write_spans(draft, draft.body, p, caption)
 
 
 def _add_table(container: Any, rows: int, cols: int, width: Length) -> Any:

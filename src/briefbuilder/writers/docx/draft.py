@@ -14,6 +14,7 @@ from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
 from .oxml.document import declare_footnote_separators
+from .source import source_texts
 
 
 def bookmark_name(anchor: str) -> str:
@@ -44,6 +45,7 @@ class Draft:
     last_bookmark: int = 0
     last_shape: int = 0
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
+    marked: set[str] = field(default_factory=set)  # source bookmarks already written
 
     @property
     def brief(self) -> Brief:
@@ -62,6 +64,19 @@ class Draft:
                 found[anchor] = name
                 taken.add(name)
         return found
+
+    @cached_property
+    def sources(self) -> dict[int, str]:
+        """The spans of each source text (by identity) -> the hidden bookmark around them."""
+        return {id(text.spans): name for name, _, text in source_texts(self.brief) if text.spans}
+
+    def source_bookmark(self, spans: tuple[Any, ...]) -> str | None:
+        """The bookmark name for `spans` when they are a source text not yet written."""
+        name = self.sources.get(id(spans))
+        if name is None or name in self.marked:
+            return None
+        self.marked.add(name)
+        return name
 
     @cached_property
     def footnotes(self) -> FootnotesPart:

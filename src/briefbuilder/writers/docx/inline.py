@@ -35,7 +35,20 @@ def encode_url(href: str) -> str:
 
 def write_spans(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...],
                 look: RunLook = RunLook()) -> None:
-    """Append runs for `spans` to paragraph (or hyperlink) element `parent`."""
+    """Append runs for `spans` to paragraph (or hyperlink) element `parent`; a source text
+    of the brief goes inside its hidden bookmark, which a review maps back to its field."""
+    name = draft.source_bookmark(spans)
+    if name is None:
+        _write(draft, story, parent, spans, look)
+        return
+    bookmark = draft.bookmark_id()
+    add_bookmark_start(parent, bookmark, name)
+    _write(draft, story, parent, spans, look)
+    add_bookmark_end(parent, bookmark)
+
+
+def _write(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...],
+           look: RunLook) -> None:
     for span in spans:
         if isinstance(span, Text):
             _run(parent, look).text = span.text
