@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     preflight.add_argument("--json", action="store_true", help="one JSON report on stdout")
 
+    review = commands.add_parser(
+        "review", help="a reviewed Word draft's tracked changes and comments, as YAML edits")
+    review.add_argument("draft", type=Path, help="the reviewed .docx draft")
+    review.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    review.add_argument("--apply", action="store_true", help="write the changes into the YAML")
+    review.add_argument("--json", action="store_true", help="one JSON document on stdout")
+
     commands.add_parser("schema", help="print the JSON Schema of a brief file")
 
     new = commands.add_parser("new", help="scaffold a brief that builds")
@@ -118,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             console = Console(highlight=False, soft_wrap=True) if args.json else err
             return preflight(args.content, args.out, args.json, console)
+        if args.command == "review":
+            from .review.command import review_command
+
+            out = Console(highlight=False, soft_wrap=True)
+            return review_command(args.draft, args.content, args.apply, args.json, out, err)
         if args.command == "check":
             return _check(args.content, args.strict)
         if args.command == "schema":

@@ -29,7 +29,7 @@ from ...model.blocks import (
 )
 from ...model.brief import Section
 from ...model.inline import LineBreak, Span, Strong, Text
-from ..common import anchor_name, fill, project_spans
+from ..common import anchor_name, fill_parts, project_parts
 from ..sandbox import allowed_file
 from .draft import Draft
 from .inline import RunLook, write_spans
@@ -198,8 +198,9 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
     if body.caption is not None:
         _caption(draft, container, draft.labels.figure, "Figure", body.caption.spans)
     if body.credit is not None:
-        credit = fill(draft.labels.source, source=body.credit.spans)
-        paragraph(draft, container, "Figure Credit", credit)
+        p = paragraph(draft, container, "Figure Credit")
+        for part in fill_parts(draft.labels.source, source=body.credit.spans):
+            write_spans(draft, draft.body, p, part)
 
 
 def _stats(draft: Draft, container: Any, block: Stats) -> None:
@@ -222,5 +223,7 @@ def _projects(draft: Draft, container: Any, block: Projects) -> None:
         paragraph(draft, container, "Panel Title", body.title.spans)
     num = draft.lists.restart()
     for item in body.items:
-        p = paragraph(draft, container, "Panel Item", project_spans(item, draft.labels))
+        p = paragraph(draft, container, "Panel Item")
+        for part in project_parts(item, draft.labels):
+            write_spans(draft, draft.body, p, part)
         set_numbering(p, num, 0)

@@ -45,7 +45,8 @@ class Draft:
     last_bookmark: int = 0
     last_shape: int = 0
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
-    marked: set[str] = field(default_factory=set)  # source bookmarks already written
+    marked: set[str] = field(default_factory=set)  # source bookmarks written
+    in_source: bool = False  # writing inside a source bookmark (they do not nest)
 
     @property
     def brief(self) -> Brief:
@@ -66,15 +67,21 @@ class Draft:
         return found
 
     @cached_property
-    def sources(self) -> dict[int, str]:
-        """The spans of each source text (by identity) -> the hidden bookmark around them."""
-        return {id(text.spans): name for name, _, text in source_texts(self.brief) if text.spans}
+    def sources(self) -> dict[tuple[Any, ...], list[str]]:
+        """The spans of each source text -> the hidden bookmarks for them, in reading order
+        (texts alike share a key: the writer writes them in the same order)."""
+        found: dict[tuple[Any, ...], list[str]] = {}
+        for name, _, text in source_texts(self.brief):
+            if text.spans:
+                found.setdefault(text.spans, []).append(name)
+        return found
 
     def source_bookmark(self, spans: tuple[Any, ...]) -> str | None:
         """The bookmark name for `spans` when they are a source text not yet written."""
-        name = self.sources.get(id(spans))
-        if name is None or name in self.marked:
+        names = self.sources.get(spans)
+        if not names:
             return None
+        name = names.pop(0)
         self.marked.add(name)
         return name
 

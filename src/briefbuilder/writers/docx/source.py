@@ -48,8 +48,9 @@ def content_hash(brief: Brief) -> str:
     return hashlib.sha256(brief.model_dump_json().encode()).hexdigest()
 
 
-def add_source(document: Any, edition: Edition) -> None:
-    """Custom properties (series, brief, lang, content hash) and the snapshot part."""
+def add_source(document: Any, edition: Edition, anchored: set[str]) -> None:
+    """Custom properties (series, brief, lang, content hash) and the snapshot part; texts
+    the writer could not bookmark (`anchored` holds those it could) are marked so."""
     brief = edition.brief
     ids = {"series": edition.series.id, "brief": brief.id, "lang": brief.lang,
            "hash": content_hash(brief)}
@@ -57,7 +58,8 @@ def add_source(document: Any, edition: Edition) -> None:
     props = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
                  custom_properties((f"briefbuilder.{k}", v) for k, v in ids.items()), package)
     package.relate_to(props, RT.CUSTOM_PROPERTIES)
-    blocks = ((name, path, text.source) for name, path, text in source_texts(brief))
+    blocks = ((name, path, text.source, name in anchored)
+              for name, path, text in source_texts(brief))
     item = Part(PackURI("/customXml/item1.xml"), CT.XML, snapshot(ids, blocks), package)
     item_props = Part(PackURI("/customXml/itemProps1.xml"), CT.OFC_CUSTOM_XML_PROPERTIES,
                       item_properties(), package)

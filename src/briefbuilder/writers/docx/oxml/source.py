@@ -27,13 +27,16 @@ def custom_properties(values: Iterable[tuple[str, str]]) -> bytes:
     return _xml(root)
 
 
-def snapshot(attributes: dict[str, str], blocks: Iterable[tuple[str, tuple[str | int, ...], str]]
-             ) -> bytes:
-    """`bb:snapshot`: the draft's ids, then one `bb:block` (id, field path, source) per text."""
+def snapshot(attributes: dict[str, str],
+             blocks: Iterable[tuple[str, tuple[str | int, ...], str, bool]]) -> bytes:
+    """`bb:snapshot`: the draft's ids, then one `bb:block` (id, field path, source) per text;
+    `anchored="0"` on a text the draft holds without its bookmark."""
     root = etree.Element(f"{{{SNAPSHOT_NS}}}snapshot", nsmap={"bb": SNAPSHOT_NS}, **attributes)
-    for name, path, source in blocks:
+    for name, path, source, anchored in blocks:
         block = etree.SubElement(root, f"{{{SNAPSHOT_NS}}}block", id=name,
                                  path=json.dumps(list(path)))
+        if not anchored:
+            block.set("anchored", "0")
         block.text = source
     return _xml(root)
 

@@ -1,0 +1,120 @@
+"""Review rounds: a reviewed Word draft back into the content.
+
+``review_draft`` reads the draft (its snapshot, tracked changes and comments), finds the
+brief file it was built from and plans the minimal YAML edits; ``apply_review`` writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..loader import load_project
+from .changes import Unplaced, find_changes
+from .merge import Plan, Status, check, plan, write
+from .read import Comment, ReadDraft, read_draft
+from .yamledit import EditError, compose, locate
+
+__all__ = ["Review", "apply_review", "review_draft"]
+BRIEF_FILE = re.compile(r"^(?P<brief>[a-z0-9][a-z0-9-]*)\.(?P<lang>[A-Za-z0-9-]+)\.yaml$")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A comment with the place in the brief file of the text it stands on."""
+
+    comment: Comment
+    line: int | None
+    column: int | None
+
+
+@dataclass
+class Review:
+    draft: ReadDraft
+    plan: Plan
+    unplaced: list[Unplaced]
+    comments: list[Located] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every change found a place in the file."""
+        return not self.unplaced and all(p.status is Status.PLACED for p in self.plan.placed)
+
+
+def review_draft(draft_path: Path, content: Path) -> Review:
+    """Read a reviewed draft and plan its edits of the brief file under `content`."""
+    draft = read_draft(draft_path)
+    source = brief_file(draft, content)
+    found = find_changes(draft)
+    planned = plan(source, found.changes)
+    return Review(draft, planned, found.unplaced, _locate_comments(draft, source))
+
+
+def apply_review(review: Review) -> list[Problem]:
+    """Write the placed changes into the brief file, unless the result fails `check`
+    (then nothing is written and the problems are returned)."""
+    snapshot = review.draft.snapshot
+    if review.plan.after == review.plan.before:
+        return []
+    problems = check(review.plan, snapshot.brief, snapshot.lang)
+    if not problems:
+        write(review.plan)
+    return problems
+
+
+def brief_file(draft: ReadDraft, content: Path) -> Path:
+    """The file the draft was built from: `content` itself when it names a brief file (it
+    must be the draft's), else `<brief>.<lang>.yaml` in the draft's series under `content`."""
+    snapshot = draft.snapshot
+    wanted = f"{snapshot.brief}.{snapshot.lang}.yaml"
+    if content.is_file():
+        if content.name != wanted:
+            raise ContentError(Problem(
+                f"this draft is of brief {snapshot.brief!r} in language {snapshot.lang!r} "
+                f"(series {snapshot.series!r}), not of {content.name}", draft.path,
+                hint=f"review it against {wanted}"))
+        return content
+    if not content.is_dir():
+        raise ContentError(Problem(f"content folder {content} does not exist", content,
+                                   hint="name the content folder the brief was built from"))
+    for loaded in load_project(content).series:
+        if loaded.series.id == snapshot.series and (loaded.folder / wanted).is_file():
+            return loaded.folder / wanted
+    raise ContentError(Problem(
+        f"the draft was built from {snapshot.series}/{wanted}, which is not under {content}",
+        draft.path, hint="name the content folder that holds that series"))
+
+
+def _locate_comments(draft: ReadDraft, source: Path) -> list[Located]:
+    """Each comment at the line and column of its quoted words in the brief file (else at
+    the start of its text, else unlocated)."""
+    text = source.read_text(encoding="utf-8")
+    root = compose(text)
+    blocks = draft.snapshot.by_name()
+    located = []
+    for comment in draft.comments:
+        block = blocks.get(comment.block or "")
+        line = column = None
+        if block is not None:
+            try:
+                node = locate(text, root, block.path).node
+            except EditError:
+                node = None
+            if node is not None:
+                offset = _find_words(text, int(node.start_mark.index),
+                                     int(node.end_mark.index), comment.quoted)
+                line = text.count("\n", 0, offset) + 1
+                column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        located.append(Located(comment, line, column))
+    return located
+
+
+def _find_words(text: str, start: int, end: int, quoted: str) -> int:
+    """Where `quoted` begins in text[start:end] (across folded lines), else `start`."""
+    words = quoted.split()[:6]
+    if not words:
+        return start
+    found = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, start, end)
+    return found.start() if found else start

@@ -1,0 +1,254 @@
+"""From a read draft to changes of the brief's texts: each source text before and after the
+review compared with the snapshot; split, merged, added and removed paragraphs; and what
+cannot be placed in the content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from ..writers.docx.inline import encode_url
+from ..yamlfile import format_path
+from .markup import Atom, Atoms, atoms_of, normalize, plain, to_markup
+from .read import ReadDraft
+from .snapshot import Block, FieldPath
+from .walk import Kind, Piece, Seen
+
+CONTENT = (Kind.TEXT, Kind.BREAK, Kind.NOTE)
+
+
+class Action(Enum):
+    EDIT = "edit"  # the text at `path` becomes `new`
+    ADD = "add"  # a new text `new` follows the text at `path` in its list
+    REMOVE = "remove"  # the text at `path` goes, with its list entry
+
+
+@dataclass(frozen=True)
+class Change:
+    action: Action
+    path: FieldPath
+    old: str  # the text at `path` as the draft was built
+    new: str
+    tracked: bool = True
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A change that has no place in the content, with where it stands in the draft."""
+
+    where: str
+    text: str
+    why: str
+
+
+@dataclass
+class Changes:
+    changes: list[Change] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+def find_changes(draft: ReadDraft) -> Changes:
+    """Every change of the draft against its snapshot."""
+    blocks = draft.snapshot.by_name()
+    found = Changes()
+    body = [b for b in draft.snapshot.blocks if not b.is_footnote and b.anchored]
+    _body_changes(draft.body, blocks, {b.name for b in body}, found)
+    for block in draft.snapshot.footnotes():
+        pieces = draft.notes.get(block.name)
+        if pieces is None:
+            found.unplaced.append(Unplaced(f"footnote {block.path[1]}", block.source,
+                                           "the footnote is gone from the draft"))
+        else:
+            _compare(block, _atoms(pieces, True), _atoms(pieces, False), found)
+    return found
+
+
+def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
+                  found: Changes) -> None:
+    owners = _owners(pieces, names)
+    seen: set[str] = set()
+    before: dict[str, list[Piece]] = {}
+    for piece, owner in zip(pieces, owners, strict=True):
+        if owner is not None and piece.in_text(False):
+            before.setdefault(owner, []).append(piece)
+    for paragraph in _after_paragraphs(pieces, owners):
+        filled = [[n for n in group if _atoms(paragraph.owned[n], True)]
+                  for group in paragraph.groups]
+        for name in paragraph.owned:
+            if not any(name in group for group in filled) and name not in seen:
+                seen.add(name)
+                _remove(blocks[name], before.get(name, []), found)
+        _loose(paragraph, blocks, found, may_add=not any(filled))
+        filled = [group for group in filled if group]
+        if len(filled) > 1:  # paragraphs merged: one text takes the others' words
+            if any(len(group) > 1 for group in filled):
+                found.unplaced.append(Unplaced(
+                    _where(blocks[filled[0][0]]), plain(_atoms(paragraph.pieces(), True)),
+                    "paragraphs holding several texts were merged"))
+                continue
+            filled = [[n for group in filled for n in group]]
+            for merged in filled[0][1:]:
+                seen.add(merged)
+                _remove(blocks[merged], before.get(merged, []), found)
+            atoms = _atoms(paragraph.pieces(), True)
+            _place(blocks[filled[0][0]], atoms, before, seen, found)
+            continue
+        for name in filled[0] if filled else []:
+            _place(blocks[name], _atoms(paragraph.owned[name], True), before, seen, found)
+    for name in names - seen:
+        block = blocks[name]
+        found.unplaced.append(Unplaced(_where(block), block.source,
+                                       "its bookmark is gone from the draft"))
+
+
+def _place(block: Block, atoms: Atoms, before: dict[str, list[Piece]], seen: set[str],
+           found: Changes) -> None:
+    """The text of `block` after the review; a second paragraph of it is a new text."""
+    if block.name in seen:  # a source text split in two: the rest is a new text after it
+        found.changes.append(_add(block, atoms))
+        return
+    seen.add(block.name)
+    _compare(block, atoms, _atoms(before.get(block.name, []), False), found)
+
+
+def _owners(pieces: list[Piece], names: set[str]) -> list[str | None]:
+    """The source text each piece belongs to: inside its bookmark, and changed text after
+    the bookmark's end in the same paragraph (text typed at the end of a paragraph)."""
+    owners: list[str | None] = []
+    current: str | None = None
+    closing: str | None = None
+    for piece in pieces:
+        if piece.kind is Kind.START and piece.value in names:
+            current, closing = piece.value, None
+        changed = piece.seen is not Seen.BOTH or piece.kind is Kind.MARK
+        owners.append(current or (closing if changed else None))
+        if piece.kind is Kind.END and piece.value == current:
+            closing, current = current, None
+        elif piece.kind is Kind.MARK and current is None:
+            closing = None
+    return owners
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph of the text after the review: its pieces by the source text they own,
+    the source texts grouped by the paragraph they stood in before (several when merged)."""
+
+    owned: dict[str, list[Piece]] = field(default_factory=dict)
+    loose: list[Piece] = field(default_factory=list)  # pieces of no source text
+    groups: list[list[str]] = field(default_factory=lambda: [[]])
+    follows: str | None = None  # the source text last seen before this paragraph
+
+    def pieces(self) -> list[Piece]:
+        return [p for group in self.groups for n in group for p in self.owned[n]]
+
+
+def _after_paragraphs(pieces: list[Piece], owners: list[str | None]) -> list[_Paragraph]:
+    paragraphs = [_Paragraph()]
+    last: str | None = None
+    for piece, owner in zip(pieces, owners, strict=True):
+        paragraph = paragraphs[-1]
+        if piece.kind is Kind.MARK and piece.in_text(True):
+            paragraphs.append(_Paragraph(follows=last))
+            continue
+        if piece.kind is Kind.MARK and paragraph.groups[-1]:  # a deleted mark: merged
+            paragraph.groups.append([])
+        if owner is None:
+            paragraph.loose.append(piece)
+            continue
+        if owner not in paragraph.owned:
+            paragraph.groups[-1].append(owner)
+        paragraph.owned.setdefault(owner, []).append(piece)
+        last = owner
+    return paragraphs
+
+
+def _atoms(pieces: Iterable[Piece], after: bool) -> Atoms:
+    """The text of `pieces` after (or before) the review, paragraph marks as spaces."""
+    atoms: list[Atom] = []
+    for piece in pieces:
+        if not piece.in_text(after):
+            continue
+        look = piece.look(after)
+        if piece.kind is Kind.TEXT:
+            atoms.append(Atom(piece.value, look))
+        elif piece.kind is Kind.BREAK:
+            atoms.append(Atom(look=look, brk=True))
+        elif piece.kind is Kind.NOTE:
+            atoms.append(Atom(note=piece.value))
+        elif piece.kind is Kind.MARK and atoms:
+            atoms.append(Atom(" ", look))
+    return normalize(atoms)
+
+
+def _snapshot_atoms(block: Block) -> tuple[Atoms, dict[str, str]]:
+    """The snapshot's text as the draft holds it (link targets encoded as the writer
+    encodes them), and encoded target -> target as written."""
+    atoms = atoms_of(block.source)
+    hrefs = {encode_url(a.look.href): a.look.href for a in atoms if a.look.href}
+    return tuple(replace(a, look=replace(a.look, href=encode_url(a.look.href)))
+                 if a.look.href else a for a in atoms), hrefs
+
+
+def _markup(atoms: Atoms, hrefs: dict[str, str]) -> str:
+    return to_markup(tuple(replace(a, look=replace(a.look, href=hrefs.get(a.look.href,
+                                                                          a.look.href)))
+                           if a.look.href else a for a in atoms))
+
+
+def _compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
+    """An edit of `block` when its text after the review differs from the snapshot; tracked
+    when the text before the review is still the snapshot's."""
+    snapshot, hrefs = _snapshot_atoms(block)
+    if after == snapshot:
+        return
+    if not after:
+        _remove(block, list(()), found, tracked=before == snapshot)
+        return
+    try:
+        new = _markup(after, hrefs)
+    except ValueError as exc:
+        found.unplaced.append(Unplaced(_where(block), plain(after), str(exc)))
+        return
+    found.changes.append(Change(Action.EDIT, block.path, block.source, new, before == snapshot))
+
+
+def _remove(block: Block, before: list[Piece], found: Changes, tracked: bool | None = None
+            ) -> None:
+    if tracked is None:
+        tracked = _atoms(before, False) == _snapshot_atoms(block)[0]
+    found.changes.append(Change(Action.REMOVE, block.path, block.source, "", tracked))
+
+
+def _add(block: Block, atoms: Atoms) -> Change:
+    _, hrefs = _snapshot_atoms(block)
+    return Change(Action.ADD, block.path, block.source, _markup(atoms, hrefs))
+
+
+def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_add: bool
+           ) -> None:
+    """Changed text of no source text: a new paragraph when a whole paragraph is inserted
+    (it follows the text before it), else an edit of the draft's own text, unplaced."""
+    texts = [p for p in paragraph.loose if p.kind in CONTENT]
+    inserted = [p for p in texts if p.seen is Seen.AFTER]
+    changed = [p for p in texts if p.seen is not Seen.BOTH]
+    if not changed:
+        return
+    follows = blocks.get(paragraph.follows or "")
+    if may_add and inserted and len(inserted) == len(texts) and follows is not None:
+        try:
+            found.changes.append(_add(follows, _atoms(texts, True)))
+        except ValueError as exc:
+            found.unplaced.append(Unplaced(f"after {_where(follows)}",
+                                           plain(_atoms(texts, True)), str(exc)))
+        return
+    shown = plain(_atoms(texts, True)) or plain(_atoms(texts, False))
+    found.unplaced.append(Unplaced(
+        "the draft's own text" + (f" after {_where(follows)}" if follows else ""),
+        shown, "it is not a text of the brief (title, label or date); edit the content or "
+        "the theme's labels by hand"))
+
+
+def _where(block: Block) -> str:
+    return format_path(block.path)

@@ -1,0 +1,119 @@
+"""Placing changes in the brief's YAML file: a three-way merge of the snapshot, the file as
+it is now and the draft, then the minimal edits, checked before anything is written."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from ..errors import Problem, Severity
+from ..loader import load_brief
+from ..outputs import write_atomic
+from .changes import Action, Change
+from .yamledit import (
+    EditError,
+    Place,
+    compose,
+    load,
+    locate,
+    new_entry,
+    remove_entry,
+    replace_text,
+    value_at,
+)
+
+
+class Status(Enum):
+    PLACED = "placed"
+    CONFLICT = "conflict"  # the file changed this text too since the draft was built
+    UNPLACEABLE = "unplaceable"  # the file has no place for it
+
+
+@dataclass(frozen=True)
+class Placed:
+    change: Change
+    status: Status
+    line: int = 1
+    column: int = 1
+    why: str = ""
+
+
+@dataclass
+class Plan:
+    """Every change with its place in the file, and the file's text before and after."""
+
+    path: Path
+    before: str
+    after: str
+    placed: list[Placed] = field(default_factory=list)
+
+    @property
+    def diff(self) -> str:
+        lines = difflib.unified_diff(self.before.splitlines(keepends=True),
+                                     self.after.splitlines(keepends=True),
+                                     f"a/{self.path.name}", f"b/{self.path.name}")
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def plan(path: Path, changes: list[Change]) -> Plan:
+    """Place each change; a change to a text that the file changed since is a conflict."""
+    text = path.read_text(encoding="utf-8")
+    root, data = compose(text), load(text)
+    edits: list[tuple[int, int, int, str]] = []
+    result = Plan(path, text, text)
+    for number, change in enumerate(changes):
+        try:
+            place = locate(text, root, change.path)
+        except EditError as exc:
+            result.placed.append(Placed(change, Status.UNPLACEABLE, why=str(exc)))
+            continue
+        now = value_at(data, change.path)
+        if str(now) != change.old:
+            result.placed.append(Placed(change, Status.CONFLICT, place.line, place.column,
+                                        "the file changed this text since the draft was built"))
+            continue
+        try:
+            start, end, new = _edit(text, place, change)
+        except EditError as exc:
+            result.placed.append(Placed(change, Status.UNPLACEABLE, place.line, place.column,
+                                        str(exc)))
+            continue
+        edits.append((start, number, end, new))
+        result.placed.append(Placed(change, Status.PLACED, place.line, place.column))
+    for start, _, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    result.after = text
+    result.placed.sort(key=lambda p: (p.line, p.column))
+    return result
+
+
+def _edit(text: str, place: Place, change: Change) -> tuple[int, int, str]:
+    if change.action is Action.EDIT:
+        return replace_text(text, place, change.new)
+    if change.action is Action.ADD:
+        return new_entry(text, place, change.new)
+    return remove_entry(place)
+
+
+def check(plan: Plan, brief_id: str, lang: str) -> list[Problem]:
+    """The errors `check` would report for the edited file (written beside it, then gone)."""
+    fd, name = tempfile.mkstemp(prefix=f".{plan.path.name}.", suffix=".review",
+                                dir=plan.path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(plan.after)
+        problems: list[Problem] = []
+        load_brief(Path(name), brief_id, lang, problems)
+    finally:
+        os.unlink(name)
+    return [Problem(p.message, plan.path, p.line, p.column, p.field, p.hint, p.severity)
+            for p in problems if p.severity is Severity.ERROR]
+
+
+def write(plan: Plan) -> None:
+    """Replace the file atomically with the edited text."""
+    write_atomic(plan.path, plan.after.encode("utf-8"), plan.path.parent)
