@@ -41,11 +41,12 @@ def content(tmp_path: Path) -> Path:
 def run_review(draft: bytes | Path, content: Path, *, apply: bool = False,
                as_json: bool = False) -> Ran:
     """`briefbuilder review DRAFT CONTENT [--apply] [--json]`, run in this process."""
-    path = draft if isinstance(draft, Path) else content.parent / "reviewed.docx"
+    root = content if content.is_dir() else content.parents[1]
+    path = draft if isinstance(draft, Path) else root.parent / "reviewed.docx"
     if not isinstance(draft, Path):
         path.write_bytes(draft)
     out, err = io.StringIO(), io.StringIO()
     code = review_command(path, content, apply, as_json,
-                          Console(file=out, width=200, highlight=False),
-                          Console(file=err, width=200, highlight=False))
+                          Console(file=out, highlight=False, soft_wrap=True),
+                          Console(file=err, highlight=False, soft_wrap=True))
     return Ran(code, out.getvalue(), err.getvalue())

@@ -104,7 +104,7 @@ def open_package(path: Path) -> Package:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise refuse(f"it is not a .docx file (not a zip package: {exc})") from None
+        raise refuse(f"it is not a .docx file, or it is damaged ({exc})") from None
     _check_sizes(archive, refuse)
     package = Package(path, archive)
     if not package.has("[Content_Types].xml"):
