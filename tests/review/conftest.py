@@ -50,3 +50,8 @@ def run_review(draft: bytes | Path, content: Path, *, apply: bool = False,
                           Console(file=out, highlight=False, soft_wrap=True),
                           Console(file=err, highlight=False, soft_wrap=True))
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def change_lines(file: Path, *rows: tuple[str, str, str]) -> list[str]:
+    """The lines review prints for changes: (line:column, field, what) each."""
+    return [f"{file}:{at}: {field}: {what}" for at, field, what in rows]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tests.review.conftest import BRIEF, run_review
+from tests.review.conftest import BRIEF, change_lines, run_review
 from tests.review.wordlike import (
     FOOTNOTES,
     add_comments,
@@ -47,14 +47,13 @@ def test_tracked_edits_become_a_diff_of_exactly_their_lines(sample_draft: bytes,
     before = file.read_text(encoding="utf-8")
     ran = run_review(draft, content)
     assert ran.code == 0, ran.err
-    assert ran.out.splitlines()[:6] == [
-        f"{file}:19:8: footnotes.ita: changed",
-        f"{file}:25:9: sections[0].body[0]: changed",
-        f"{file}:46:9: sections[0].body[2]: changed",
-        f'{file}:58:13: sections[0].body[3].bullets[0]: new text after: '
-        '"A new item, added in review."',
-        f"{file}:68:13: sections[0].body[3].bullets[2]: removed",
-        f"{file}:73:9: sections[0].body[4]: changed"]
+    assert ran.out.splitlines()[:6] == change_lines(
+        file, ("19:8", "footnotes.ita", "changed"), ("25:9", "sections[0].body[0]", "changed"),
+        ("46:9", "sections[0].body[2]", "changed"),
+        ("58:13", "sections[0].body[3].bullets[0]",
+         'new text after: "A new item, added in review."'),
+        ("68:13", "sections[0].body[3].bullets[2]", "removed"),
+        ("73:9", "sections[0].body[4]", "changed"))
     diff = ran.out[ran.out.index("--- a/"):]
     assert "-    International Trade Administration. \"[Mexico's Automotive\n" \
            "+    The International Trade Administration. \"[Mexico's Automotive\n" in diff

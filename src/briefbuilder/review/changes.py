@@ -66,7 +66,7 @@ def find_changes(draft: ReadDraft) -> Changes:
 
 def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
                   found: Changes) -> None:
-    owners = _owners(pieces, names)
+    owners = _owners(pieces, {n: blocks[n] for n in names})
     seen: set[str] = set()
     before: dict[str, list[Piece]] = {}
     for piece, owner in zip(pieces, owners, strict=True):
@@ -112,22 +112,45 @@ def _place(block: Block, atoms: Atoms, before: dict[str, list[Piece]], seen: set
     _compare(block, atoms, _atoms(before.get(block.name, []), False), found)
 
 
-def _owners(pieces: list[Piece], names: set[str]) -> list[str | None]:
-    """The source text each piece belongs to: inside its bookmark, and changed text after
-    the bookmark's end in the same paragraph (text typed at the end of a paragraph)."""
+def _owners(pieces: list[Piece], blocks: dict[str, Block]) -> list[str | None]:
+    """The source text each piece belongs to: inside its bookmark, and after the bookmark's
+    end to the paragraph's end (text typed at the end of a paragraph; LibreOffice also moves
+    a bookmark's end before a paragraph's last character) unless the draft's own text
+    stands there (a label between two texts of one paragraph)."""
     owners: list[str | None] = []
     current: str | None = None
-    closing: str | None = None
-    for piece in pieces:
-        if piece.kind is Kind.START and piece.value in names:
-            current, closing = piece.value, None
-        changed = piece.seen is not Seen.BOTH or piece.kind is Kind.MARK
-        owners.append(current or (closing if changed else None))
+    tail: tuple[str, list[int]] | None = None  # the text last ended, and the pieces after it
+    for index, piece in enumerate(pieces):
+        if piece.kind is Kind.START and piece.value in blocks:
+            if tail is not None:
+                _trim(pieces, owners, *tail, blocks)
+            current, tail = piece.value, None
+        owners.append(current or (tail[0] if tail else None))
+        if tail is not None:
+            tail[1].append(index)
         if piece.kind is Kind.END and piece.value == current:
-            closing, current = current, None
-        elif piece.kind is Kind.MARK and current is None:
-            closing = None
+            tail, current = (current, []), None
+        elif piece.kind is Kind.MARK and current is None and tail is not None:
+            _trim(pieces, owners, *tail, blocks, keep_if_unsure=True)
+            tail = None
     return owners
+
+
+def _trim(pieces: list[Piece], owners: list[str | None], name: str, after: list[int],
+          blocks: dict[str, Block], keep_if_unsure: bool = False) -> None:
+    """Give the unchanged text after a bookmark's end back to the draft when the text
+    before the review matches the snapshot without it; keep it when it matches with it
+    (else keep it only at a paragraph's end, `keep_if_unsure`)."""
+    unchanged = {i for i in after if pieces[i].seen is Seen.BOTH and pieces[i].kind in CONTENT}
+    if not unchanged:
+        return
+    snapshot = _snapshot_atoms(blocks[name])[0]
+    mine = [i for i, owner in enumerate(owners) if owner == name]
+    with_tail = _atoms((pieces[i] for i in mine), False)
+    without = _atoms((pieces[i] for i in mine if i not in unchanged), False)
+    if without == snapshot or (with_tail != snapshot and not keep_if_unsure):
+        for i in unchanged:
+            owners[i] = None
 
 
 @dataclass

@@ -143,8 +143,8 @@ def _look(rpr: Any, href: str | None) -> Look:
 def _run(walk: _Walk, el: Any, seen: Seen, href: str | None) -> None:
     rpr = el.find(f"{W}rPr")
     after = _look(rpr, href)
-    change = None if rpr is None else rpr.find(f"{W}rPrChange/{W}rPr")
-    before = after if change is None else _look(change, href)
+    change = None if rpr is None else rpr.find(f"{W}rPrChange")
+    before = after if change is None else _look(change.find(f"{W}rPr"), href)
     for child in el:
         tag = child.tag
         if tag == f"{W}fldChar":
