@@ -209,16 +209,16 @@ def merge_with_next(draft: WordDraft, bookmark: str) -> None:
     mark_paragraph(draft, draft.paragraph(bookmark), "del")
 
 
-def bold_words(draft: WordDraft, bookmark: str, words: str) -> None:
-    """Word: select words and press Ctrl+B: the run gets w:b, and w:rPrChange keeps the old
-    run properties."""
+def bold_words(draft: WordDraft, bookmark: str, words: str, tag: str = "b") -> None:
+    """Word: select words and press Ctrl+B (Ctrl+I: tag "i"): the run gets w:b, and
+    w:rPrChange keeps the old run properties."""
     _, middle, _ = split_run(draft.run_with(bookmark, words), words)
     rpr = middle.find(f"{W}rPr")
     if rpr is None:
         rpr = w("rPr")
         middle.insert(0, rpr)
     old = etree.fromstring(etree.tostring(rpr))
-    rpr.insert(0, w("b"))
+    rpr.insert(0, w(tag))
     change = draft.revision("rPrChange")
     change.append(old)
     rpr.append(change)
@@ -234,6 +234,22 @@ def move_words(draft: WordDraft, bookmark: str, words: str, to: str, after: str)
     destination = draft.revision("moveTo")
     destination.append(moved)
     target.addnext(destination)
+
+
+def link_words(draft: WordDraft, bookmark: str, words: str, url: str) -> None:
+    """Word: select words and Insert > Link (Word does not track a link added to existing
+    text): a w:hyperlink around the run, its target a new external relationship."""
+    _, middle, _ = split_run(draft.run_with(bookmark, words), words)
+    rels = draft.part("word/_rels/document.xml.rels")
+    rel = etree.SubElement(rels, f"{{{PKG_NS}}}Relationship")
+    rel.set("Id", "rIdReviewLink")
+    rel.set("Type", RELS["hyperlink"])
+    rel.set("Target", url)
+    rel.set("TargetMode", "External")
+    link = w("hyperlink")
+    link.set(f"{{{R_NS}}}id", "rIdReviewLink")
+    middle.addprevious(link)
+    link.append(middle)
 
 
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
@@ -304,6 +320,8 @@ def add_comments(draft: WordDraft, bookmark: str, words: str,
 
 
 RELS = {"comments": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+        "hyperlink":
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
         "commentsExtended": "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
         "commentsIds": "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds"}
 TYPES = {"comments": "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",

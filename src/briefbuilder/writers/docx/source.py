@@ -37,7 +37,11 @@ def source_texts(brief: Brief) -> list[tuple[str, FieldPath, Inline]]:
 
 
 def _name(path: FieldPath) -> str:
-    name = PREFIX + "".join(f"_{CODES[p]}" if isinstance(p, str) else str(p) for p in path)[1:]
+    """'_bb_' and the path in short: ('sections', 0, 'body', 3, 'bullets', 1) -> _bb_s0_b3_u1;
+    two numbers in a row (a table cell) take a '_' between them: rows 1, cell 12 -> r1_12."""
+    parts = [f"_{CODES[p]}" if isinstance(p, str) else
+             f"{'_' if isinstance(path[i - 1], int) else ''}{p}" for i, p in enumerate(path)]
+    name = PREFIX + "".join(parts)[1:]
     if len(name) > MAX_NAME:
         raise ValueError(f"bookmark name {name!r} is longer than {MAX_NAME} characters")
     return name

@@ -1,0 +1,69 @@
+"""Each kind of text a brief holds, edited in a Word-shaped draft of the every-block project:
+headings, table cells, callouts, quotes, stats, figures, definitions, projects, notes,
+and inline formatting (italic, links) turned back into our markup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.review.conftest import run_review
+from tests.review.wordlike import (
+    FOOTNOTES,
+    bold_words,
+    link_words,
+    replace_words,
+    reviewed,
+)
+from tests.writers.docx_helpers import EVERY_BLOCK, build, editions
+
+EDITS = [
+    ("_bb_s1_h", "callouts", "boxes"),  # a heading
+    ("_bb_s1_b0_d0_tm", "System actors", "System players"),  # a definition's term
+    ("_bb_s1_b1_c_ti", "key", "main"),  # a callout's title
+    ("_bb_s1_b1_c_x0", "one paragraph", "a single paragraph"),  # a callout's text
+    ("_bb_s1_b5_q_x", "speaker's", "speakers'"),  # a quote
+    ("_bb_s1_b5_q_so", "union", "trade union"),  # a quote's source
+    ("_bb_s2_b0_t_cp", "by state", "per state"),  # a table caption
+    ("_bb_s2_b0_t_r1_1", "Coahuila", "Coahuila state"),  # a table cell
+    ("_bb_s2_b1_f_cp", "per year", "each year"),  # a figure caption
+    ("_bb_s2_b1_f_cr", "Example", "Sample"),  # a figure credit
+    ("_bb_s2_b2_sa0_l", "GDP", "gross domestic product"),  # a stat's label
+    ("_bb_s2_b3_p_i0_im", "Research", "Research Inc."),  # a project's implementer
+]
+
+
+def test_every_kind_of_text_finds_its_field(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(EVERY_BLOCK, content / "every-block")
+    file = content / "every-block" / "showcase.en.yaml"
+    draft = reviewed(
+        build(editions(content / "every-block")[0]),
+        *[lambda d, e=edit: replace_words(d, *e) for edit in EDITS],
+        lambda d: replace_words(d, "_bb_fn2", "second", "2nd", FOOTNOTES),
+        lambda d: bold_words(d, "_bb_s3_b0", "new page", tag="i"),
+        lambda d: link_words(d, "_bb_s0_b1", "inside", "https://example.org/in%20side"))
+    ran = run_review(draft, content, apply=True)
+    assert ran.code == 0, ran.out + ran.err
+    fields = [line.split(": ")[1] for line in ran.out.splitlines() if line.startswith(str(file))]
+    assert fields == [
+        "footnotes.second", "sections[0].body[1]", "sections[1].heading",
+        "sections[1].body[0].definitions[0].term", "sections[1].body[1].callout.title",
+        "sections[1].body[1].callout.text[0]", "sections[1].body[5].quote.text",
+        "sections[1].body[5].quote.source", "sections[2].body[0].table.caption",
+        "sections[2].body[0].table.rows[1][1]", "sections[2].body[1].figure.caption",
+        "sections[2].body[1].figure.credit", "sections[2].body[2].stats[0].label",
+        "sections[2].body[3].projects.items[0].implementer", "sections[3].body[0]"]
+    text = file.read_text(encoding="utf-8")
+    for written in ("heading: Definitions and boxes", "term: System players",
+                    "title: A main insight", "text: Insight callouts carry a single paragraph.",
+                    "source: A trade union representative", "caption: Projects per state",
+                    "[MAP, Coahuila state, \"3,400\"]", "caption: Workers reached each year",
+                    "credit: Sample data", "label: of Mexico's gross domestic product",
+                    "implementer: American Institutes for Research Inc. (AIR)",
+                    "The 2nd note, in *emphasis*.",
+                    "break [inside](https://example.org/in%20side) a paragraph",
+                    "The last paragraph sits on a *new page*."):
+        assert written in text, written
+    again = run_review(build(editions(content / "every-block")[0]), content)
+    assert (again.code, again.out) == (0, "no changes\n")
