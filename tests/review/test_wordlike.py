@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.review.conftest import BRIEF, change_lines, run_review
 from tests.review.wordlike import (
+    DOCUMENT,
     FOOTNOTES,
     add_comments,
     add_paragraph_after,
@@ -19,6 +20,7 @@ from tests.review.wordlike import (
     replace_words,
     reviewed,
     split_paragraph,
+    type_after,
     untracked_replace,
     word_resave,
 )
@@ -130,3 +132,25 @@ def test_comments_print_at_their_line_with_replies_indented(sample_draft: bytes,
         '"Bureau of International": Spell out once?',
         "    reply by Bo Writer (2024-10-02T09:30:00Z): Done in the intro. [resolved]",
         "no changes"]
+
+
+def test_text_typed_outside_the_brief_texts_is_listed_and_exits_1(sample_draft: bytes,
+                                                                   content: Path) -> None:
+    draft = reviewed(
+        sample_draft,
+        lambda d: type_after(d, DOCUMENT, "Sustainable Growth", " in 2025"),  # the title
+        lambda d: type_after(d, "word/header1.xml", "Bureau of International", " (ILAB)"),
+        lambda d: replace_words(d, "_bb_s0_b0", "significant proportion", "large share"))
+    file = content / BRIEF
+    ran = run_review(draft, content, apply=True)
+    where = content.parent / "reviewed.docx"
+    assert ran.code == 1
+    assert ran.out.splitlines()[:3] == [
+        f"{file}:25:9: sections[0].body[0]: changed",
+        f'{where}: the draft\'s own text "Investing in Mexico\'s Auto Workers for Sustainable '
+        'Growth": not placed: "in 2025": it is not a text of the brief (the title, a label or '
+        "the date); edit the content or the theme's labels by hand",
+        f'{where}: the page header or footer (word/header1.xml): not placed: "(ILAB)": the '
+        "masthead, headers and footers come from the theme and the brief's title, date and "
+        "labels; edit those by hand"]
+    assert "represents a large share of the" in file.read_text(encoding="utf-8")

@@ -252,6 +252,15 @@ def link_words(draft: WordDraft, bookmark: str, words: str, url: str) -> None:
     link.append(middle)
 
 
+def type_after(draft: WordDraft, part: str, words: str, text: str) -> None:
+    """Word: click after `words` anywhere in a part (the title, the masthead in the first
+    page's header) and type with Track Changes on: a w:ins after that run."""
+    run = next(t.getparent() for t in draft.part(part).iter(f"{W}t") if words in (t.text or ""))
+    insertion = draft.revision("ins")
+    insertion.append(text_run(text))
+    run.addnext(insertion)
+
+
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
     """Word with Track Changes off: the text simply changes."""
     run = draft.run_with(bookmark, old)

@@ -54,6 +54,13 @@ def find_changes(draft: ReadDraft) -> Changes:
     found = Changes()
     body = [b for b in draft.snapshot.blocks if not b.is_footnote and b.anchored]
     _body_changes(draft.body, blocks, {b.name for b in body}, found)
+    for part, margin in sorted(draft.margins.items()):
+        changed = [p for p in margin if p.kind in CONTENT and p.seen is not Seen.BOTH]
+        if changed:
+            found.unplaced.append(Unplaced(
+                f"the page header or footer ({part})", _changed_text(changed),
+                "the masthead, headers and footers come from the theme and the brief's "
+                "title, date and labels; edit those by hand"))
     for block in draft.snapshot.footnotes():
         pieces = draft.notes.get(block.name)
         if pieces is None:
@@ -266,11 +273,15 @@ def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_
             found.unplaced.append(Unplaced(f"after {_where(follows)}",
                                            plain(_atoms(texts, True)), str(exc)))
         return
-    shown = plain(_atoms(texts, True)) or plain(_atoms(texts, False))
     found.unplaced.append(Unplaced(
-        "the draft's own text" + (f" after {_where(follows)}" if follows else ""),
-        shown, "it is not a text of the brief (title, label or date); edit the content or "
-        "the theme's labels by hand"))
+        f"the draft's own text \"{plain(_atoms(texts, False))}\"", _changed_text(changed),
+        "it is not a text of the brief (the title, a label or the date); edit the content "
+        "or the theme's labels by hand"))
+
+
+def _changed_text(pieces: list[Piece]) -> str:
+    """What was typed (else what was deleted) among `pieces`."""
+    return plain(_atoms(pieces, True)) or "deleted: " + plain(_atoms(pieces, False))
 
 
 def _where(block: Block) -> str:

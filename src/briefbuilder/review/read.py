@@ -40,6 +40,7 @@ class ReadDraft:
     body: list[Piece]
     notes: dict[str, list[Piece]]  # source bookmark name of a footnote -> its pieces
     comments: list[Comment]
+    margins: dict[str, list[Piece]]  # header and footer parts (the masthead) -> their pieces
 
 
 def read_draft(path: Path) -> ReadDraft:
@@ -55,7 +56,10 @@ def read_draft(path: Path) -> ReadDraft:
             raise package.error("its document part has no body")
         body = walk(body_el, story)
         comments = _comments(package, main, body)
-    return ReadDraft(path, snapshot, body, notes, comments)
+        margins = {part: walk(package.xml(part), Story(package.hyperlinks(part)))
+                   for kind in ("/header", "/footer") for part in package.related(main, kind)
+                   if package.xml(part) is not None}
+    return ReadDraft(path, snapshot, body, notes, comments, margins)
 
 
 def _anchors(snapshot: Snapshot) -> dict[str, str]:
