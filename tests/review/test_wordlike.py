@@ -15,6 +15,7 @@ from tests.review.wordlike import (
     append_text,
     bold_words,
     delete_paragraph,
+    lose_bookmark,
     merge_with_next,
     move_words,
     replace_words,
@@ -154,3 +155,16 @@ def test_text_typed_outside_the_brief_texts_is_listed_and_exits_1(sample_draft: 
         "masthead, headers and footers come from the theme and the brief's title, date and "
         "labels; edit those by hand"]
     assert "represents a large share of the" in file.read_text(encoding="utf-8")
+
+
+def test_a_lost_bookmark_is_found_again_by_the_text(sample_draft: bytes,
+                                                    content: Path) -> None:
+    draft = reviewed(
+        sample_draft,
+        lambda d: replace_words(d, "_bb_s0_b2", "key insights", "the main insights"),
+        lambda d: lose_bookmark(d, "_bb_s0_b2"))
+    ran = run_review(draft, content, apply=True)
+    assert ran.code == 0
+    assert ran.out.splitlines()[0] == f"{content / BRIEF}:46:9: sections[0].body[2]: changed"
+    assert "captures the main insights, lessons" in " ".join(
+        (content / BRIEF).read_text(encoding="utf-8").split())

@@ -261,6 +261,17 @@ def type_after(draft: WordDraft, part: str, words: str, text: str) -> None:
     run.addnext(insertion)
 
 
+def lose_bookmark(draft: WordDraft, bookmark: str) -> None:
+    """Word: cut a paragraph and paste it back (or retype it): the text returns, its hidden
+    bookmark does not."""
+    paragraph = draft.paragraph(bookmark)
+    start = paragraph.find(f"{W}bookmarkStart[@{W}name='{bookmark}']")
+    for end in paragraph.iter(f"{W}bookmarkEnd"):
+        if end.get(f"{W}id") == start.get(f"{W}id"):
+            paragraph.remove(end)
+    paragraph.remove(start)
+
+
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
     """Word with Track Changes off: the text simply changes."""
     run = draft.run_with(bookmark, old)

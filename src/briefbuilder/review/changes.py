@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from enum import Enum
 
 from ..writers.docx.inline import encode_url
@@ -16,6 +17,7 @@ from .snapshot import Block, FieldPath
 from .walk import Kind, Piece, Seen
 
 CONTENT = (Kind.TEXT, Kind.BREAK, Kind.NOTE)
+ALIKE = 0.8  # how like its snapshot a paragraph must be to take back a lost bookmark
 
 
 class Action(Enum):
@@ -73,6 +75,7 @@ def find_changes(draft: ReadDraft) -> Changes:
 
 def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
                   found: Changes) -> None:
+    pieces = _realign(pieces, [blocks[n] for n in names])
     owners = _owners(pieces, {n: blocks[n] for n in names})
     seen: set[str] = set()
     before: dict[str, list[Piece]] = {}
@@ -107,6 +110,33 @@ def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str]
         block = blocks[name]
         found.unplaced.append(Unplaced(_where(block), block.source,
                                        "its bookmark is gone from the draft"))
+
+
+def _realign(pieces: list[Piece], blocks: list[Block]) -> list[Piece]:
+    """Bookmarks put back where an editor lost them: around the paragraph of no source text
+    whose text before the review is most like the snapshot's (at least ALIKE)."""
+    present = {p.value for p in pieces if p.kind is Kind.START}
+    lost = [b for b in blocks if b.name not in present]
+    if not lost:
+        return pieces
+    spans, start = [], 0
+    for index, piece in enumerate(pieces):
+        if piece.kind is Kind.MARK:
+            if not any(p.kind in (Kind.START, Kind.END) for p in pieces[start:index]):
+                spans.append((start, index))
+            start = index + 1
+    inserted: dict[int, list[Piece]] = {}
+    for block in lost:
+        target = plain(atoms_of(block.source))
+        scored = [(SequenceMatcher(None, plain(_atoms(pieces[a:b], False)), target).ratio(),
+                   (a, b)) for a, b in spans]
+        if scored and max(scored)[0] >= ALIKE:
+            a, b = max(scored)[1]
+            spans.remove((a, b))
+            inserted.setdefault(a, []).append(Piece(Kind.START, Seen.BOTH, block.name))
+            inserted.setdefault(b, []).insert(0, Piece(Kind.END, Seen.BOTH, block.name))
+    return [p for index, piece in enumerate(pieces)
+            for p in (*inserted.get(index, ()), piece)]
 
 
 def _place(block: Block, atoms: Atoms, before: dict[str, list[Piece]], seen: set[str],
