@@ -89,3 +89,16 @@ def test_json_holds_changes_diff_and_comments(sample_draft: bytes, content: Path
         "line": 34, "column": 13, "author": "Ana Reviewer", "date": "2024-10-02T09:30:00Z",
         "quoted": "Bureau of International", "text": "Spell out once?", "resolved": False,
         "replies": []}]
+
+
+def test_reviewing_the_spanish_draft_updates_the_spanish_file(content: Path) -> None:
+    spanish = next(e for e in editions(content / "mexico-auto") if e.brief.lang == "es")
+    english = (content / BRIEF).read_bytes()
+    draft = reviewed(build(spanish), lambda d: replace_words(
+        d, "_bb_s0_b0", "una proporción significativa", "una gran parte"))
+    ran = run_review(draft, content, apply=True)
+    file = content / "mexico-auto" / "introduction.es.yaml"
+    assert ran.out.splitlines()[0] == f"{file}:26:9: sections[0].body[0]: changed"
+    assert "La industria automotriz representa una gran parte de la economía" in " ".join(
+        file.read_text(encoding="utf-8").split())
+    assert (content / BRIEF).read_bytes() == english
