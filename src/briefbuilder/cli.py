@@ -156,9 +156,12 @@ def _load(content: Path) -> Project:
 
 
 def _check(content: Path, strict: bool) -> int:
+    from .review.translation import pending_translations
+
     project = load_project(content)
     project.problems.extend(check_themes(project.series))
     project.problems.extend(check_alignment(project.editions(), strict))
+    project.problems.extend(pending_translations([s.folder for s in project.series]))
     print_problems(err, project.problems)
     editions = len(project.editions())
     if project.errors:

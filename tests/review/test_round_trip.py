@@ -14,6 +14,7 @@ from tests.review.wordlike import (
     replace_words,
     reviewed,
 )
+from tests.test_cli import cli
 from tests.writers.docx_helpers import build, editions, theme_of
 from tests.writers.weasy_helpers import pdf_reader
 
@@ -102,3 +103,21 @@ def test_reviewing_the_spanish_draft_updates_the_spanish_file(content: Path) -> 
     assert "La industria automotriz representa una gran parte de la economía" in " ".join(
         file.read_text(encoding="utf-8").split())
     assert (content / BRIEF).read_bytes() == english
+
+
+def test_an_applied_english_change_marks_the_spanish_text_until_it_changes(
+        sample_draft: bytes, content: Path) -> None:
+    draft = reviewed(sample_draft, lambda d: replace_words(
+        d, "_bb_s0_b0", "significant proportion", "large share"))
+    assert run_review(draft, content, apply=True).code == 0
+    spanish = content / "mexico-auto" / "introduction.es.yaml"
+    checked = cli("check", content)
+    assert checked.returncode == 0
+    assert checked.stderr.splitlines() == [
+        f"{spanish}:26:9: warning: sections[0].body[0]: needs translation: the text changed in "
+        "introduction.en.yaml (a review) (translate the change here)",
+        "ok: 2 brief edition(s) valid, 1 warning(s)"]
+    text = spanish.read_text(encoding="utf-8")
+    spanish.write_text(text.replace("una proporción significativa", "una gran parte"),
+                       encoding="utf-8")
+    assert cli("check", content).stderr == "ok: 2 brief edition(s) valid, 0 warning(s)\n"

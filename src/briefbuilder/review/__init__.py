@@ -15,6 +15,7 @@ from ..loader import load_project
 from .changes import Unplaced, find_changes
 from .merge import Plan, Status, check, plan, write
 from .read import Comment, ReadDraft, read_draft
+from .translation import mark_translations
 from .yamledit import EditError, compose, locate
 
 __all__ = ["Review", "apply_review", "review_draft"]
@@ -61,6 +62,8 @@ def apply_review(review: Review) -> list[Problem]:
     problems = check(review.plan, snapshot.brief, snapshot.lang)
     if not problems:
         write(review.plan)
+        placed = [p.change for p in review.plan.placed if p.status is Status.PLACED]
+        mark_translations(review.plan.path, snapshot.brief, snapshot.lang, placed)
     return problems
 
 
