@@ -81,7 +81,8 @@ def test_a_draft_of_another_language_is_refused(sample_draft: bytes, content: Pa
     assert ran.code == 1
     assert ran.err == (f"{content.parent / 'reviewed.docx'}: this draft is of brief "
                        "'introduction' in language 'en' (series 'mexico-auto'), not of "
-                       "introduction.es.yaml (review it against introduction.en.yaml)\n")
+                       "introduction.es.yaml (review it against "
+                       "mexico-auto/introduction.en.yaml)\n")
     assert spanish.read_bytes() == before
 
 
@@ -105,3 +106,18 @@ def test_the_command_line_refuses_a_bad_draft_without_traceback(tmp_path: Path) 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr == (f"{draft}: cannot review this draft: it is not a .docx file, or "
                              f"it is damaged (File is not a zip file) {HINT}\n")
+
+
+def test_a_brief_file_that_links_outside_its_series_is_refused(sample_draft: bytes,
+                                                               content: Path) -> None:
+    outside = content.parent / "elsewhere.yaml"
+    file = content / BRIEF
+    outside.write_bytes(file.read_bytes())
+    file.unlink()
+    file.symlink_to(outside)
+    before = outside.read_bytes()
+    ran = run_review(sample_draft, content, apply=True)
+    assert ran.code == 1
+    assert ran.err == (f"{file}: the brief file links outside its series folder (replace the "
+                       "link with the file itself)\n")
+    assert outside.read_bytes() == before and file.is_symlink()

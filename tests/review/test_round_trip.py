@@ -121,3 +121,20 @@ def test_an_applied_english_change_marks_the_spanish_text_until_it_changes(
     spanish.write_text(text.replace("una proporción significativa", "una gran parte"),
                        encoding="utf-8")
     assert cli("check", content).stderr == "ok: 2 brief edition(s) valid, 0 warning(s)\n"
+
+
+def test_a_text_that_moved_in_the_file_still_takes_its_change(sample_draft: bytes,
+                                                              content: Path) -> None:
+    """A paragraph added above it in the YAML since the build: the draft's change to the
+    paragraph now at body[3] still lands on it (found by its text)."""
+    file = content / BRIEF
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("sections:\n  - body:\n", "sections:\n  - body:\n      - A new opening.\n")
+    file.write_text(text, encoding="utf-8")
+    draft = reviewed(sample_draft,
+                     lambda d: replace_words(d, "_bb_s0_b2", "key insights", "the main insights"))
+    ran = run_review(draft, content, apply=True)
+    assert ran.code == 0
+    assert ran.out.splitlines()[0] == f"{file}:47:9: sections[0].body[3]: changed"
+    assert "captures the main insights, lessons" in " ".join(
+        file.read_text(encoding="utf-8").split())

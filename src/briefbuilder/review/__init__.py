@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from ..loader import load_project
 from .changes import Unplaced, find_changes
-from .merge import Plan, Status, check, plan, write
+from .merge import Plan, Status, check, current_texts, plan, write
 from .read import Comment, ReadDraft, read_draft
 from .translation import mark_translations
 from .yamledit import EditError, compose, locate
@@ -49,7 +49,8 @@ def review_draft(draft_path: Path, content: Path) -> Review:
     draft = read_draft(draft_path)
     source = brief_file(draft, content)
     found = find_changes(draft)
-    planned = plan(source, found.changes)
+    snapshot = draft.snapshot
+    planned = plan(source, found.changes, current_texts(source, snapshot.brief, snapshot.lang))
     return Review(draft, planned, found.unplaced, _locate_comments(draft, source))
 
 
@@ -69,25 +70,34 @@ def apply_review(review: Review) -> list[Problem]:
 
 def brief_file(draft: ReadDraft, content: Path) -> Path:
     """The file the draft was built from: `content` itself when it names a brief file (it
-    must be the draft's), else `<brief>.<lang>.yaml` in the draft's series under `content`."""
+    must be the draft's), else `<brief>.<lang>.yaml` in the draft's series under `content`;
+    never a file that links out of its series folder."""
     snapshot = draft.snapshot
     wanted = f"{snapshot.brief}.{snapshot.lang}.yaml"
     if content.is_file():
-        if content.name != wanted:
+        series = [s.series.id for s in load_project(content.parent).series]
+        if content.name != wanted or series != [snapshot.series]:
             raise ContentError(Problem(
                 f"this draft is of brief {snapshot.brief!r} in language {snapshot.lang!r} "
                 f"(series {snapshot.series!r}), not of {content.name}", draft.path,
-                hint=f"review it against {wanted}"))
-        return content
+                hint=f"review it against {snapshot.series}/{wanted}"))
+        return _inside_series(content)
     if not content.is_dir():
         raise ContentError(Problem(f"content folder {content} does not exist", content,
                                    hint="name the content folder the brief was built from"))
     for loaded in load_project(content).series:
         if loaded.series.id == snapshot.series and (loaded.folder / wanted).is_file():
-            return loaded.folder / wanted
+            return _inside_series(loaded.folder / wanted)
     raise ContentError(Problem(
         f"the draft was built from {snapshot.series}/{wanted}, which is not under {content}",
         draft.path, hint="name the content folder that holds that series"))
+
+
+def _inside_series(path: Path) -> Path:
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise ContentError(Problem("the brief file links outside its series folder", path,
+                                   hint="replace the link with the file itself"))
+    return path
 
 
 def _locate_comments(draft: ReadDraft, source: Path) -> list[Located]:

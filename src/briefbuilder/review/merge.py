@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from ..errors import Problem, Severity
 from ..loader import load_brief
 from ..outputs import write_atomic
 from .changes import Action, Change
+from .snapshot import FieldPath
 from .yamledit import (
     EditError,
     Place,
@@ -59,20 +60,35 @@ class Plan:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def plan(path: Path, changes: list[Change]) -> Plan:
-    """Place each change; a change to a text that the file changed since is a conflict."""
+def current_texts(path: Path, brief_id: str, lang: str) -> dict[str, list[FieldPath]]:
+    """Each text of the brief file as it is now -> the field paths holding it (none when the
+    file does not load)."""
+    brief = load_brief(path, brief_id, lang, [])
+    found: dict[str, list[FieldPath]] = {}
+    if brief is not None:
+        notes = [(("footnotes", key), text) for key, text in brief.footnotes.items()]
+        for where, text in [*brief.inlines(), *notes]:
+            found.setdefault(text.source, []).append(where)
+    return found
+
+
+def plan(path: Path, changes: list[Change], texts: dict[str, list[FieldPath]]) -> Plan:
+    """Place each change where the file holds the text it changes (`texts`: where each text
+    stands now, when blocks moved since the build); a change to a text that the file
+    changed too is a conflict."""
     text = path.read_text(encoding="utf-8")
     root, data = compose(text), load(text)
     edits: list[tuple[int, int, int, str]] = []
     result = Plan(path, text, text)
     for number, change in enumerate(changes):
+        if str(value_at(data, change.path)) != change.old and len(texts.get(change.old, [])) == 1:
+            change = replace(change, path=texts[change.old][0])  # the text moved
         try:
             place = locate(text, root, change.path)
         except EditError as exc:
             result.placed.append(Placed(change, Status.UNPLACEABLE, why=str(exc)))
             continue
-        now = value_at(data, change.path)
-        if str(now) != change.old:
+        if str(value_at(data, change.path)) != change.old:
             result.placed.append(Placed(change, Status.CONFLICT, place.line, place.column,
                                         "the file changed this text since the draft was built"))
             continue
