@@ -77,39 +77,69 @@ def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str]
                   found: Changes) -> None:
     pieces = _realign(pieces, [blocks[n] for n in names])
     owners = _owners(pieces, {n: blocks[n] for n in names})
-    seen: set[str] = set()
-    before: dict[str, list[Piece]] = {}
+    body = _Body(blocks, found)
     for piece, owner in zip(pieces, owners, strict=True):
         if owner is not None and piece.in_text(False):
-            before.setdefault(owner, []).append(piece)
+            body.before.setdefault(owner, []).append(piece)
     for paragraph in _after_paragraphs(pieces, owners):
-        filled = [[n for n in group if _atoms(paragraph.owned[n], True)]
-                  for group in paragraph.groups]
-        for name in paragraph.owned:
-            if not any(name in group for group in filled) and name not in seen:
-                seen.add(name)
-                _remove(blocks[name], before.get(name, []), found)
-        _loose(paragraph, blocks, found, may_add=not any(filled))
-        filled = [group for group in filled if group]
-        if len(filled) > 1:  # paragraphs merged: one text takes the others' words
-            if any(len(group) > 1 for group in filled):
-                found.unplaced.append(Unplaced(
-                    _where(blocks[filled[0][0]]), plain(_atoms(paragraph.pieces(), True)),
-                    "paragraphs holding several texts were merged"))
-                continue
-            filled = [[n for group in filled for n in group]]
-            for merged in filled[0][1:]:
-                seen.add(merged)
-                _remove(blocks[merged], before.get(merged, []), found)
-            atoms = _atoms(paragraph.pieces(), True)
-            _place(blocks[filled[0][0]], atoms, before, seen, found)
-            continue
-        for name in filled[0] if filled else []:
-            _place(blocks[name], _atoms(paragraph.owned[name], True), before, seen, found)
-    for name in names - seen:
+        body.paragraph(paragraph)
+    for name in sorted(names - body.seen):
         block = blocks[name]
         found.unplaced.append(Unplaced(_where(block), block.source,
                                        "its bookmark is gone from the draft"))
+
+
+@dataclass
+class _Body:
+    """The body's source texts as the after-text's paragraphs go by."""
+
+    blocks: dict[str, Block]
+    found: Changes
+    before: dict[str, list[Piece]] = field(default_factory=dict)  # text -> its pieces before
+    seen: set[str] = field(default_factory=set)  # texts met in the after-text
+
+    def paragraph(self, paragraph: _Paragraph) -> None:
+        """A text with no words left is removed; texts of several paragraphs before that
+        stand in one now were merged; a text met again was split."""
+        filled = [[n for n in group if _atoms(paragraph.owned[n], True)]
+                  for group in paragraph.groups]
+        for name in paragraph.owned:
+            if not any(name in group for group in filled):
+                self.remove(name)
+        _loose(paragraph, self.blocks, self.found, may_add=not any(filled))
+        filled = [group for group in filled if group]
+        if len(filled) == 1:
+            for name in filled[0]:
+                self.place(name, _atoms(paragraph.owned[name], True))
+        elif filled:
+            self.merge(paragraph, filled)
+
+    def merge(self, paragraph: _Paragraph, filled: list[list[str]]) -> None:
+        """Paragraphs merged: the first text takes the others' words, they go."""
+        first = self.blocks[filled[0][0]]
+        if any(len(group) > 1 for group in filled):
+            self.found.unplaced.append(Unplaced(
+                _where(first), plain(_atoms(paragraph.pieces(), True)),
+                "paragraphs holding several texts were merged"))
+            return
+        for group in filled[1:]:
+            self.remove(group[0])
+        self.place(first.name, _atoms(paragraph.pieces(), True))
+
+    def place(self, name: str, atoms: Atoms) -> None:
+        """The text of `name` after the review; a second paragraph of it is a new text."""
+        block = self.blocks[name]
+        if name in self.seen:
+            self.found.changes.append(_add(block, atoms))
+            return
+        self.seen.add(name)
+        _compare(block, atoms, _atoms(self.before.get(name, []), False), self.found)
+
+    def remove(self, name: str) -> None:
+        if name not in self.seen:
+            self.seen.add(name)
+            before = _atoms(self.before.get(name, []), False)
+            _remove(self.blocks[name], before, self.found)
 
 
 def _realign(pieces: list[Piece], blocks: list[Block]) -> list[Piece]:
@@ -137,16 +167,6 @@ def _realign(pieces: list[Piece], blocks: list[Block]) -> list[Piece]:
             inserted.setdefault(b, []).insert(0, Piece(Kind.END, Seen.BOTH, block.name))
     return [p for index, piece in enumerate(pieces)
             for p in (*inserted.get(index, ()), piece)]
-
-
-def _place(block: Block, atoms: Atoms, before: dict[str, list[Piece]], seen: set[str],
-           found: Changes) -> None:
-    """The text of `block` after the review; a second paragraph of it is a new text."""
-    if block.name in seen:  # a source text split in two: the rest is a new text after it
-        found.changes.append(_add(block, atoms))
-        return
-    seen.add(block.name)
-    _compare(block, atoms, _atoms(before.get(block.name, []), False), found)
 
 
 def _owners(pieces: list[Piece], blocks: dict[str, Block]) -> list[str | None]:
@@ -247,14 +267,13 @@ def _snapshot_atoms(block: Block) -> tuple[Atoms, dict[str, str]]:
     encodes them), and encoded target -> target as written."""
     atoms = atoms_of(block.source)
     hrefs = {encode_url(a.look.href): a.look.href for a in atoms if a.look.href}
-    return tuple(replace(a, look=replace(a.look, href=encode_url(a.look.href)))
-                 if a.look.href else a for a in atoms), hrefs
+    return _retarget(atoms, {href: encoded for encoded, href in hrefs.items()}), hrefs
 
 
-def _markup(atoms: Atoms, hrefs: dict[str, str]) -> str:
-    return to_markup(tuple(replace(a, look=replace(a.look, href=hrefs.get(a.look.href,
-                                                                          a.look.href)))
-                           if a.look.href else a for a in atoms))
+def _retarget(atoms: Atoms, targets: dict[str, str]) -> Atoms:
+    """The atoms with each link target found in `targets` replaced by its value there."""
+    return tuple(replace(a, look=replace(a.look, href=targets.get(a.look.href, a.look.href)))
+                 if a.look.href else a for a in atoms)
 
 
 def _compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
@@ -264,26 +283,25 @@ def _compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
     if after == snapshot:
         return
     if not after:
-        _remove(block, list(()), found, tracked=before == snapshot)
+        _remove(block, before, found)
         return
     try:
-        new = _markup(after, hrefs)
+        new = to_markup(_retarget(after, hrefs))
     except ValueError as exc:
         found.unplaced.append(Unplaced(_where(block), plain(after), str(exc)))
         return
     found.changes.append(Change(Action.EDIT, block.path, block.source, new, before == snapshot))
 
 
-def _remove(block: Block, before: list[Piece], found: Changes, tracked: bool | None = None
-            ) -> None:
-    if tracked is None:
-        tracked = _atoms(before, False) == _snapshot_atoms(block)[0]
+def _remove(block: Block, before: Atoms, found: Changes) -> None:
+    tracked = before == _snapshot_atoms(block)[0]
     found.changes.append(Change(Action.REMOVE, block.path, block.source, "", tracked))
 
 
 def _add(block: Block, atoms: Atoms) -> Change:
-    _, hrefs = _snapshot_atoms(block)
-    return Change(Action.ADD, block.path, block.source, _markup(atoms, hrefs))
+    """A new text after `block`, its links written as `block`'s are."""
+    return Change(Action.ADD, block.path, block.source,
+                  to_markup(_retarget(atoms, _snapshot_atoms(block)[1])))
 
 
 def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_add: bool

@@ -21,6 +21,7 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fals
                          load_dtd=False, remove_blank_text=False)
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 DOCUMENT_REL = "/officeDocument"
+SAVE_AS_DOCX = "save the draft as a Word document (.docx) and try again"
 
 
 @dataclass
@@ -84,45 +85,46 @@ class Package:
 
     def error(self, why: str, hint: str = "ask for the draft again as a Word .docx file"
               ) -> ContentError:
-        return ContentError(Problem(f"cannot review this draft: {why}", self.path, hint=hint))
+        return refuse(self.path, why, hint)
+
+
+def refuse(path: Path, why: str, hint: str = SAVE_AS_DOCX) -> ContentError:
+    """The error for a draft that cannot be reviewed, saying why and what to do."""
+    return ContentError(Problem(f"cannot review this draft: {why}", path, hint=hint))
 
 
 def open_package(path: Path) -> Package:
     """Open `path` as a .docx; raise ContentError saying why it cannot be one."""
-    def refuse(why: str, hint: str = "save the draft as a Word document (.docx) and try again"
-               ) -> ContentError:
-        return ContentError(Problem(f"cannot review this draft: {why}", path, hint=hint))
-
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise refuse(f"it cannot be read ({exc.strerror})", "check the file name") from None
+        raise refuse(path, f"it cannot be read ({exc.strerror})", "check the file name") from None
     if head == OLE_MAGIC:
-        raise refuse("it is encrypted or an old .doc file",
+        raise refuse(path, "it is encrypted or an old .doc file",
                      "remove the password (or save as .docx) in Word and try again")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise refuse(f"it is not a .docx file, or it is damaged ({exc})") from None
-    _check_sizes(archive, refuse)
+        raise refuse(path, f"it is not a .docx file, or it is damaged ({exc})") from None
+    _check_sizes(path, archive)
     package = Package(path, archive)
     if not package.has("[Content_Types].xml"):
-        raise refuse("it is not a .docx file (no [Content_Types].xml)")
+        raise refuse(path, "it is not a .docx file (no [Content_Types].xml)")
     return package
 
 
-def _check_sizes(archive: zipfile.ZipFile, refuse: Any) -> None:
+def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     """Refuse a zip bomb by what its directory declares, before reading any part."""
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise refuse(f"it holds {len(infos)} parts (at most {MAX_ENTRIES})")
+        raise refuse(path, f"it holds {len(infos)} parts (at most {MAX_ENTRIES})")
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL:
-        raise refuse(f"it would unpack to {total} bytes (at most {MAX_TOTAL}): "
+        raise refuse(path, f"it would unpack to {total} bytes (at most {MAX_TOTAL}): "
                      "a zip bomb or not a draft")
     for info in infos:
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
             ratio = info.file_size // max(info.compress_size, 1)
-            raise refuse(f"its part {info.filename} unpacks to {ratio} times its size: "
+            raise refuse(path, f"its part {info.filename} unpacks to {ratio} times its size: "
                          "a zip bomb")

@@ -5,7 +5,7 @@ seen in the text before the review, after it, or both: WordprocessingML's tracke
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -232,15 +232,3 @@ def walk(element: Any, story: Story) -> list[Piece]:
     state = _Walk(story)
     state.children(element, Seen.BOTH, None)
     return state.pieces
-
-
-def pieces_between(pieces: list[Piece], name: str) -> Iterator[Piece]:
-    """The pieces inside source bookmark `name`."""
-    inside = False
-    for piece in pieces:
-        if piece.kind is Kind.START and piece.value == name:
-            inside = True
-        elif piece.kind is Kind.END and piece.value == name:
-            return
-        elif inside:
-            yield piece
