@@ -7,9 +7,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.review.conftest import run_review
 from tests.review.wordlike import (
     FOOTNOTES,
+    Edit,
+    add_table_column,
     bold_words,
     link_words,
     replace_words,
@@ -17,6 +21,7 @@ from tests.review.wordlike import (
 )
 from tests.writers.docx_helpers import EVERY_BLOCK, build, editions
 
+SHOWCASE = "every-block/showcase.en.yaml"
 EDITS = [
     ("_bb_s1_h", "callouts", "boxes"),  # a heading
     ("_bb_s1_b0_d0_tm", "System actors", "System players"),  # a definition's term
@@ -33,12 +38,21 @@ EDITS = [
 ]
 
 
-def test_every_kind_of_text_finds_its_field(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(EVERY_BLOCK, content / "every-block")
-    file = content / "every-block" / "showcase.en.yaml"
-    draft = reviewed(
-        build(editions(content / "every-block")[0]),
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the every-block project; its brief is content / SHOWCASE."""
+    shutil.copytree(EVERY_BLOCK, tmp_path / "content" / "every-block")
+    return tmp_path / "content"
+
+
+def _draft(content: Path, *edits: Edit) -> bytes:
+    return reviewed(build(editions(content / "every-block")[0]), *edits)
+
+
+def test_every_kind_of_text_finds_its_field(content: Path) -> None:
+    file = content / SHOWCASE
+    draft = _draft(
+        content,
         *[lambda d, e=edit: replace_words(d, *e) for edit in EDITS],
         lambda d: replace_words(d, "_bb_fn2", "second", "2nd", FOOTNOTES),
         lambda d: bold_words(d, "_bb_s3_b0", "new page", tag="i"),
@@ -67,3 +81,20 @@ def test_every_kind_of_text_finds_its_field(tmp_path: Path) -> None:
         assert written in text, written
     again = run_review(build(editions(content / "every-block")[0]), content)
     assert (again.code, again.out) == (0, "no changes\n")
+
+
+def test_a_new_table_column_is_listed_and_the_rest_applies(content: Path) -> None:
+    draft = _draft(
+        content,
+        lambda d: add_table_column(d, "_bb_s2_b0_t_r0_0", ["Year", "2021", "2022", "2023"]),
+        lambda d: replace_words(d, "_bb_s2_b0_t_r1_1", "Coahuila", "Coahuila state"))
+    ran = run_review(draft, content, apply=True)
+    where = content.parent / "reviewed.docx"
+    assert ran.code == 1
+    assert [line for line in ran.out.splitlines() if "not placed" in line] == [
+        f'{where}: a new paragraph after sections[2].body[0].table.{cell}: not placed: '
+        f'"{text}": only paragraphs and list items can be added (not table cells or columns); '
+        "add it to the YAML by hand"
+        for cell, text in (("header[2]", "Year"), ("rows[0][2]", "2021"), ("rows[1][2]", "2022"),
+                           ("rows[2][2]", "2023"))]
+    assert "[MAP, Coahuila state, \"3,400\"]" in (content / SHOWCASE).read_text(encoding="utf-8")

@@ -272,6 +272,23 @@ def lose_bookmark(draft: WordDraft, bookmark: str) -> None:
     paragraph.remove(start)
 
 
+def add_table_column(draft: WordDraft, bookmark: str, texts: list[str]) -> None:
+    """Word: Insert Column Right with Track Changes on: every row of the table gets a new
+    cell (w:tcPr/w:cellIns) whose text is inserted."""
+    table = next(a for a in draft.paragraph(bookmark).iterancestors() if a.tag == f"{W}tbl")
+    for row, text in zip(table.findall(f"{W}tr"), texts, strict=True):
+        last = row.findall(f"{W}tc")[-1]
+        cell = w("tc")
+        tcpr = last.find(f"{W}tcPr")
+        cell.append(etree.fromstring(etree.tostring(tcpr)) if tcpr is not None else w("tcPr"))
+        cell.find(f"{W}tcPr").append(draft.revision("cellIns"))
+        paragraph = etree.SubElement(cell, f"{W}p")
+        run = text_run(text)
+        paragraph.append(run)
+        wrap(draft, "ins", run)
+        last.addnext(cell)
+
+
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
     """Word with Track Changes off: the text simply changes."""
     run = draft.run_with(bookmark, old)

@@ -17,6 +17,7 @@ from .snapshot import Block, FieldPath
 from .walk import Kind, Piece, Seen
 
 CONTENT = (Kind.TEXT, Kind.BREAK, Kind.NOTE)
+LISTS = ("body", "bullets", "numbered", "text")  # lists whose entries a review adds, removes
 ALIKE = 0.8  # how like its snapshot a paragraph must be to take back a lost bookmark
 
 
@@ -294,8 +295,18 @@ def _compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
 
 
 def _remove(block: Block, before: Atoms, found: Changes) -> None:
+    if not _in_list(block.path):
+        found.unplaced.append(Unplaced(_where(block), "", "the whole text was deleted, but "
+                                       "this field cannot be left empty; change it by hand"))
+        return
     tracked = before == _snapshot_atoms(block)[0]
     found.changes.append(Change(Action.REMOVE, block.path, block.source, "", tracked))
+
+
+def _in_list(path: FieldPath) -> bool:
+    """Whether the text is an entry of a list of blocks or items (it may go, or be
+    followed by a new one): not a heading, a caption, a table cell..."""
+    return isinstance(path[-1], int) and path[-2] in LISTS
 
 
 def _add(block: Block, atoms: Atoms) -> Change:
@@ -315,11 +326,17 @@ def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_
         return
     follows = blocks.get(paragraph.follows or "")
     if may_add and inserted and len(inserted) == len(texts) and follows is not None:
+        new = _atoms(texts, True)
+        if not _in_list(follows.path):
+            found.unplaced.append(Unplaced(
+                f"a new paragraph after {_where(follows)}", plain(new),
+                "only paragraphs and list items can be added (not table cells or columns); "
+                "add it to the YAML by hand"))
+            return
         try:
-            found.changes.append(_add(follows, _atoms(texts, True)))
+            found.changes.append(_add(follows, new))
         except ValueError as exc:
-            found.unplaced.append(Unplaced(f"after {_where(follows)}",
-                                           plain(_atoms(texts, True)), str(exc)))
+            found.unplaced.append(Unplaced(f"after {_where(follows)}", plain(new), str(exc)))
         return
     found.unplaced.append(Unplaced(
         f"the draft's own text \"{plain(_atoms(texts, False))}\"", _changed_text(changed),

@@ -15,7 +15,6 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .snapshot import FieldPath
 
-LISTS = ("body", "bullets", "numbered", "text")  # keys whose entries a review may add or remove
 BREAK = re.compile(r"(?<=\S) (?=\S)")  # where a folded line may break
 MIN_WIDTH = 60
 
