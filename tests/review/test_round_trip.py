@@ -81,7 +81,7 @@ def test_json_holds_changes_diff_and_comments(sample_draft: bytes, content: Path
     assert report["changes"] == [{
         "field": "sections[0].body[0]", "line": 25, "column": 9, "action": "edit",
         "old": report["changes"][0]["old"], "new": report["changes"][0]["new"],
-        "tracked": True, "status": "placed", "why": ""}]
+        "tracked": True, "status": "placed", "why": "", "to": None}]
     assert report["changes"][0]["new"].startswith(
         "The automotive industry represents a large share of the Mexican economy.")
     assert "+        The automotive industry represents a large share of the Mexican\n" in \

@@ -17,6 +17,7 @@ from tests.review.wordlike import (
     delete_paragraph,
     lose_bookmark,
     merge_with_next,
+    move_paragraph,
     move_words,
     replace_words,
     reviewed,
@@ -25,6 +26,7 @@ from tests.review.wordlike import (
     untracked_replace,
     word_resave,
 )
+from tests.writers.docx_helpers import build, editions
 
 
 def test_a_word_resave_without_edits_shows_no_change(sample_draft: bytes,
@@ -168,3 +170,25 @@ def test_a_lost_bookmark_is_found_again_by_the_text(sample_draft: bytes,
     assert ran.out.splitlines()[0] == f"{content / BRIEF}:46:9: sections[0].body[2]: changed"
     assert "captures the main insights, lessons" in " ".join(
         (content / BRIEF).read_text(encoding="utf-8").split())
+
+
+def test_a_list_item_moved_in_word_moves_its_yaml_entry(sample_draft: bytes,
+                                                        content: Path) -> None:
+    file = content / BRIEF
+    before = file.read_text(encoding="utf-8")
+    draft = reviewed(sample_draft, word_resave,
+                     lambda d: move_paragraph(d, "_bb_s0_b3_u0", "_bb_s0_b3_u1"),
+                     lambda d: move_paragraph(d, "_bb_s0_b3_u2", None, "_bb_s0_b3_u1"))
+    ran = run_review(draft, content, apply=True)
+    assert ran.code == 0, ran.out
+    assert ran.out.splitlines()[:2] == change_lines(
+        file, ("58:13", "sections[0].body[3].bullets[0]", "moved after "
+               "sections[0].body[3].bullets[1]"),
+        ("68:13", "sections[0].body[3].bullets[2]", "moved to the top of its list"))
+    after = file.read_text(encoding="utf-8")
+    items = ("- >-\n            An **emerging", "- >-\n            **Key insights",
+             "- >-\n            **System actors")
+    assert sorted(items, key=after.index) == list(items)
+    assert sorted(before.splitlines()) == sorted(after.splitlines())  # lines kept as written
+    rebuilt = build(editions(content / "mexico-auto")[0])
+    assert run_review(rebuilt, content).out == "no changes\n"

@@ -289,6 +289,28 @@ def add_table_column(draft: WordDraft, bookmark: str, texts: list[str]) -> None:
         last.addnext(cell)
 
 
+def move_paragraph(draft: WordDraft, bookmark: str, after: str | None, before: str = "") -> None:
+    """Word: drag a whole paragraph (a list item) elsewhere with Track Changes on: the
+    original stays as w:moveFrom (its mark too), a copy holding its bookmark stands as
+    w:moveTo after paragraph `after` (or before paragraph `before`)."""
+    original = draft.paragraph(bookmark)
+    copy = etree.fromstring(etree.tostring(original))
+    for mark in original.findall(f"{W}bookmarkStart") + original.findall(f"{W}bookmarkEnd"):
+        original.remove(mark)
+    wrap(draft, "moveFrom", *original.findall(f"{W}r"))
+    mark_paragraph(draft, original, "moveFrom")
+    moved = draft.revision("moveTo")
+    runs = copy.findall(f"{W}r")
+    runs[0].addprevious(moved)
+    for run in runs:
+        moved.append(run)
+    mark_paragraph(draft, copy, "moveTo")
+    if after is not None:
+        draft.paragraph(after).addnext(copy)
+    else:
+        draft.paragraph(before).addprevious(copy)
+
+
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
     """Word with Track Changes off: the text simply changes."""
     run = draft.run_with(bookmark, old)

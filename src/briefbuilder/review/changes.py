@@ -25,6 +25,7 @@ class Action(Enum):
     EDIT = "edit"  # the text at `path` becomes `new`
     ADD = "add"  # a new text `new` follows the text at `path` in its list
     REMOVE = "remove"  # the text at `path` goes, with its list entry
+    MOVE = "move"  # the entry at `path` (its text now `new`) moves after `to` in its list
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Change:
     old: str  # the text at `path` as the draft was built
     new: str
     tracked: bool = True
+    to: FieldPath | None = None  # MOVE: the entry it now follows (None: first of its list)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class _Body:
     found: Changes
     before: dict[str, list[Piece]] = field(default_factory=dict)  # text -> its pieces before
     seen: set[str] = field(default_factory=set)  # texts met in the after-text
+    order: list[FieldPath] = field(default_factory=list)  # their paths, in that order
 
     def paragraph(self, paragraph: _Paragraph) -> None:
         """A text with no words left is removed; texts of several paragraphs before that
@@ -111,7 +114,8 @@ class _Body:
         filled = [group for group in filled if group]
         if len(filled) == 1:
             for name in filled[0]:
-                self.place(name, _atoms(paragraph.owned[name], True))
+                self.place(name, _atoms(paragraph.owned[name], True),
+                           moved=_moved_here(paragraph.owned[name]))
         elif filled:
             self.merge(paragraph, filled)
 
@@ -127,13 +131,20 @@ class _Body:
             self.remove(group[0])
         self.place(first.name, _atoms(paragraph.pieces(), True))
 
-    def place(self, name: str, atoms: Atoms) -> None:
-        """The text of `name` after the review; a second paragraph of it is a new text."""
+    def place(self, name: str, atoms: Atoms, moved: bool = False) -> None:
+        """The text of `name` after the review; a second paragraph of it is a new text; a
+        list entry moved here follows the entry last placed in its list."""
         block = self.blocks[name]
         if name in self.seen:
             self.found.changes.append(_add(block, atoms))
             return
         self.seen.add(name)
+        self.order.append(block.path)
+        if moved and _in_list(block.path):
+            to = next((p for p in reversed(self.order[:-1]) if p[:-1] == block.path[:-1]), None)
+            new = to_markup(_retarget(atoms, _snapshot_atoms(block)[1]))
+            self.found.changes.append(Change(Action.MOVE, block.path, block.source, new, to=to))
+            return
         _compare(block, atoms, _atoms(self.before.get(name, []), False), self.found)
 
     def remove(self, name: str) -> None:
@@ -141,6 +152,12 @@ class _Body:
             self.seen.add(name)
             before = _atoms(self.before.get(name, []), False)
             _remove(self.blocks[name], before, self.found)
+
+
+def _moved_here(pieces: list[Piece]) -> bool:
+    """Whether all the text of `pieces` was moved here (w:moveTo)."""
+    content = [p for p in pieces if p.kind in CONTENT and p.seen.after]
+    return bool(content) and all(p.seen is Seen.MOVED_TO for p in content)
 
 
 def _realign(pieces: list[Piece], blocks: list[Block]) -> list[Piece]:
@@ -320,8 +337,9 @@ def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_
     """Changed text of no source text: a new paragraph when a whole paragraph is inserted
     (it follows the text before it), else an edit of the draft's own text, unplaced."""
     texts = [p for p in paragraph.loose if p.kind in CONTENT]
-    inserted = [p for p in texts if p.seen is Seen.AFTER]
-    changed = [p for p in texts if p.seen is not Seen.BOTH]
+    inserted = [p for p in texts if p.seen in (Seen.AFTER, Seen.MOVED_TO)]
+    changed = [p for p in texts if p.seen not in (Seen.BOTH, Seen.MOVED_FROM)]  # a move
+    # away is seen where the text went
     if not changed:
         return
     follows = blocks.get(paragraph.follows or "")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from ruamel.yaml.nodes import Node
+
 from ..errors import Problem, Severity
 from ..loader import load_brief
 from ..outputs import write_atomic
@@ -21,6 +23,7 @@ from .yamledit import (
     compose,
     load,
     locate,
+    move_entry,
     new_entry,
     remove_entry,
     replace_text,
@@ -78,7 +81,7 @@ def plan(path: Path, changes: list[Change], texts: dict[str, list[FieldPath]]) -
     changed too is a conflict."""
     text = path.read_text(encoding="utf-8")
     root, data = compose(text), load(text)
-    edits: list[tuple[int, int, int, str]] = []
+    edits: list[tuple[int, int, int, str]] = []  # (start, end, change number, new text)
     result = Plan(path, text, text)
     for number, change in enumerate(changes):
         if str(value_at(data, change.path)) != change.old and len(texts.get(change.old, [])) == 1:
@@ -93,26 +96,31 @@ def plan(path: Path, changes: list[Change], texts: dict[str, list[FieldPath]]) -
                                         "the file changed this text since the draft was built"))
             continue
         try:
-            start, end, new = _edit(text, place, change)
+            made = _edit(text, root, place, change)
         except EditError as exc:
             result.placed.append(Placed(change, Status.UNPLACEABLE, place.line, place.column,
                                         str(exc)))
             continue
-        edits.append((start, number, end, new))
+        edits += [(start, end, number, new) for start, end, new in made]
         result.placed.append(Placed(change, Status.PLACED, place.line, place.column))
-    for start, _, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
+    for start, end, _, new in sorted(edits, reverse=True):  # from the end; where a deletion
+        text = text[:start] + new + text[end:]  # and insertions meet, the deletion first
     result.after = text
     result.placed.sort(key=lambda p: (p.line, p.column))
     return result
 
 
-def _edit(text: str, place: Place, change: Change) -> tuple[int, int, str]:
+def _edit(text: str, root: Node, place: Place, change: Change) -> list[tuple[int, int, str]]:
+    """The (start, end, new text) edits that make `change` in the file."""
     if change.action is Action.EDIT:
-        return replace_text(text, place, change.new)
+        return [replace_text(text, place, change.new)]
     if change.action is Action.ADD:
-        return new_entry(text, place, change.new)
-    return remove_entry(place)
+        return [new_entry(text, place, change.new)]
+    if change.action is Action.REMOVE:
+        return [remove_entry(place)]
+    to = (*change.path[:-1], 0) if change.to is None else change.to
+    return move_entry(text, place, locate(text, root, to), change.to is None,
+                      change.new if change.new != change.old else None)
 
 
 def check(plan: Plan, brief_id: str, lang: str) -> list[Problem]:

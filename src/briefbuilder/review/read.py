@@ -12,7 +12,7 @@ from ..writers.common import anchor_name
 from ..writers.docx.draft import bookmark_name
 from .package import Package, open_package
 from .snapshot import Snapshot, read_snapshot
-from .walk import Kind, Piece, Seen, Story, W, walk
+from .walk import Kind, Piece, Story, W, walk
 
 W14_PARA = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
@@ -133,7 +133,7 @@ def _place(comments: dict[str, Comment], body: list[Piece]) -> None:
             comments[piece.value].quoted = "".join(open_.pop(piece.value)).strip()
         elif piece.kind is Kind.END:
             block = None
-        elif piece.kind is Kind.TEXT and piece.seen is not Seen.BEFORE:
+        elif piece.kind is Kind.TEXT and piece.seen.after:
             for words in open_.values():
                 words.append(piece.value)
 

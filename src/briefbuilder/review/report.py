@@ -13,7 +13,8 @@ from . import Located, Review
 from .changes import Action
 from .merge import Placed, Status
 
-VERBS = {Action.EDIT: "changed", Action.ADD: "new text after", Action.REMOVE: "removed"}
+VERBS = {Action.EDIT: "changed", Action.ADD: "new text after", Action.REMOVE: "removed",
+         Action.MOVE: "moved"}
 
 
 def show(review: Review, console: Console, applied: bool) -> None:
@@ -43,6 +44,9 @@ def _change_line(path: object, placed: Placed) -> str:
         return f"{where}: {placed.status.value}: {placed.why}"
     kind = "" if change.tracked else " (untracked: made with Track Changes off)"
     text = f": {_quote(change.new)}" if change.action is Action.ADD else ""
+    if change.action is Action.MOVE:
+        text = f" after {format_path(change.to)}" if change.to else " to the top of its list"
+        text += " (and changed)" if change.new != change.old else ""
     return f"{where}: {VERBS[change.action]}{kind}{text}"
 
 
@@ -80,7 +84,8 @@ def _change_json(placed: Placed) -> dict[str, Any]:
     change = placed.change
     return {"field": format_path(change.path), "line": placed.line, "column": placed.column,
             "action": change.action.value, "old": change.old, "new": change.new,
-            "tracked": change.tracked, "status": placed.status.value, "why": placed.why}
+            "tracked": change.tracked, "status": placed.status.value, "why": placed.why,
+            "to": None if change.to is None else format_path(change.to)}
 
 
 def _comment_json(located: Located) -> dict[str, Any]:

@@ -23,14 +23,25 @@ SKIPPED = {f"{W}{t}" for t in ("pPr", "rPr", "sectPr", "tblPr", "trPr", "tcPr", 
 
 
 class Seen(Enum):
-    """In which text a piece stands: both, only before the review, only after it."""
+    """In which text a piece stands: both, only before the review, only after it (moved
+    text: where it was, where it went)."""
 
     BOTH = "both"
     BEFORE = "before"
     AFTER = "after"
+    MOVED_FROM = "moved-from"
+    MOVED_TO = "moved-to"
 
     def joined(self, inner: Seen) -> Seen:
         return inner if self is Seen.BOTH else self
+
+    @property
+    def after(self) -> bool:
+        return self in (Seen.BOTH, Seen.AFTER, Seen.MOVED_TO)
+
+    @property
+    def before(self) -> bool:
+        return self in (Seen.BOTH, Seen.BEFORE, Seen.MOVED_FROM)
 
 
 class Kind(Enum):
@@ -58,7 +69,7 @@ class Piece:
         return self.after if after else self.before
 
     def in_text(self, after: bool) -> bool:
-        return self.seen is Seen.BOTH or self.seen is (Seen.AFTER if after else Seen.BEFORE)
+        return self.seen.after if after else self.seen.before
 
 
 @dataclass
@@ -110,13 +121,10 @@ class _Walk:
 
 def _paragraph(walk: _Walk, el: Any, seen: Seen, href: str | None) -> None:
     walk.children(el, seen, href)
+    changes = el.find(f"{W}pPr/{W}rPr")
     mark = seen
-    if el.find(f"{W}pPr/{W}rPr/{W}ins") is not None or \
-            el.find(f"{W}pPr/{W}rPr/{W}moveTo") is not None:
-        mark = Seen.AFTER
-    elif el.find(f"{W}pPr/{W}rPr/{W}del") is not None or \
-            el.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None:
-        mark = Seen.BEFORE
+    for child in [] if changes is None else changes:
+        mark = MARKS.get(child.tag, mark)
     walk.add(Kind.MARK, mark)
 
 
@@ -214,9 +222,9 @@ def _comment(kind: Kind) -> Callable[[_Walk, Any, Seen, str | None], None]:
 _HANDLERS: dict[str, Callable[[_Walk, Any, Seen, str | None], None]] = {
     f"{W}p": _paragraph,
     f"{W}ins": _changed(Seen.AFTER),
-    f"{W}moveTo": _changed(Seen.AFTER),
+    f"{W}moveTo": _changed(Seen.MOVED_TO),
     f"{W}del": _changed(Seen.BEFORE),
-    f"{W}moveFrom": _changed(Seen.BEFORE),
+    f"{W}moveFrom": _changed(Seen.MOVED_FROM),
     f"{W}hyperlink": _hyperlink,
     f"{W}r": _run,
     f"{W}fldSimple": _simple_field,
@@ -225,6 +233,10 @@ _HANDLERS: dict[str, Callable[[_Walk, Any, Seen, str | None], None]] = {
     f"{W}commentRangeStart": _comment(Kind.COMMENT_START),
     f"{W}commentRangeEnd": _comment(Kind.COMMENT_END),
 }
+
+# A paragraph mark inserted, deleted or moved: its w:pPr/w:rPr holds the revision.
+MARKS = {f"{W}ins": Seen.AFTER, f"{W}del": Seen.BEFORE, f"{W}moveTo": Seen.MOVED_TO,
+         f"{W}moveFrom": Seen.MOVED_FROM}
 
 
 def walk(element: Any, story: Story) -> list[Piece]:

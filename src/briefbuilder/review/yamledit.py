@@ -170,6 +170,24 @@ def new_entry(text: str, place: Place, value: str) -> tuple[int, int, str]:
     return at, at, f"{newline}{' ' * place.dash}- {written}\n"
 
 
+def move_entry(text: str, place: Place, target: Place, first: bool, new: str | None
+               ) -> list[tuple[int, int, str]]:
+    """Edits moving `place`'s entry lines (its text rewritten when `new` is given) after
+    `target`'s entry, or before it when `first`."""
+    if place.entry is None or target.entry is None:
+        raise EditError("only an entry of a block list can move")
+    start, end = place.entry
+    if new is None:
+        lines = text[start:end]
+    else:
+        at, till, written = replace_text(text, place, new)
+        lines = text[start:at] + written + text[till:end]
+    at = target.entry[0] if first else target.entry[1]
+    if at == start:
+        raise EditError("the entry is where it was")
+    return [(start, end, ""), (at, at, lines)]
+
+
 def remove_entry(place: Place) -> tuple[int, int, str]:
     if place.entry is None:
         raise EditError("only an entry of a block list can be removed")
