@@ -35,6 +35,7 @@ EDITS = [
     ("_bb_s2_b1_f_cr", "Example", "Sample"),  # a figure credit
     ("_bb_s2_b2_sa0_l", "GDP", "gross domestic product"),  # a stat's label
     ("_bb_s2_b3_p_i0_im", "Research", "Research Inc."),  # a project's implementer
+    ("_bb_s2_b3_p_i1_nm", "Awareness-Raising", "Awareness"),  # a name before its acronym
 ]
 
 
@@ -67,7 +68,8 @@ def test_every_kind_of_text_finds_its_field(content: Path) -> None:
         "sections[1].body[5].quote.source", "sections[2].body[0].table.caption",
         "sections[2].body[0].table.rows[1][1]", "sections[2].body[1].figure.caption",
         "sections[2].body[1].figure.credit", "sections[2].body[2].stats[0].label",
-        "sections[2].body[3].projects.items[0].implementer", "sections[3].body[0]"]
+        "sections[2].body[3].projects.items[0].implementer",
+        "sections[2].body[3].projects.items[1].name", "sections[3].body[0]"]
     text = file.read_text(encoding="utf-8")
     for written in ("heading: Definitions and boxes", "term: System players",
                     "title: A main insight", "text: Insight callouts carry a single paragraph.",
@@ -75,6 +77,7 @@ def test_every_kind_of_text_finds_its_field(content: Path) -> None:
                     "[MAP, Coahuila state, \"3,400\"]", "caption: Workers reached each year",
                     "credit: Sample data", "label: of Mexico's gross domestic product",
                     "implementer: American Institutes for Research Inc. (AIR)",
+                    "name: Mexico Awareness Project",
                     "The 2nd note, in *emphasis*.",
                     "break [inside](https://example.org/in%20side) a paragraph",
                     "The last paragraph sits on a *new page*."):

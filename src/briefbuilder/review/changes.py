@@ -4,7 +4,7 @@ cannot be placed in the content."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from enum import Enum
@@ -288,7 +288,17 @@ def _snapshot_atoms(block: Block) -> tuple[Atoms, dict[str, str]]:
     return _retarget(atoms, {href: encoded for encoded, href in hrefs.items()}), hrefs
 
 
-def _retarget(atoms: Atoms, targets: dict[str, str]) -> Atoms:
+def _wrapping_link(before: Atoms, snapshot: Atoms) -> str | None:
+    """The link the draft sets around the whole text (a project's name) though the text
+    itself has none: it is the draft's, not the text's."""
+    targets = {a.look.href for a in before if a.note is None}
+    if len(targets) != 1 or None in targets:
+        return None
+    target = targets.pop()
+    return target if all(a.look.href != target for a in snapshot) else None
+
+
+def _retarget(atoms: Atoms, targets: Mapping[str, str | None]) -> Atoms:
     """The atoms with each link target found in `targets` replaced by its value there."""
     return tuple(replace(a, look=replace(a.look, href=targets.get(a.look.href, a.look.href)))
                  if a.look.href else a for a in atoms)
@@ -298,6 +308,9 @@ def _compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
     """An edit of `block` when its text after the review differs from the snapshot; tracked
     when the text before the review is still the snapshot's."""
     snapshot, hrefs = _snapshot_atoms(block)
+    wrapper = _wrapping_link(before, snapshot)
+    if wrapper is not None:
+        before, after = (_retarget(atoms, {wrapper: None}) for atoms in (before, after))
     if after == snapshot:
         return
     if not after:

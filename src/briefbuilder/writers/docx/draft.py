@@ -76,14 +76,22 @@ class Draft:
                 found.setdefault(text.spans, []).append(name)
         return found
 
-    def source_bookmark(self, spans: tuple[Any, ...]) -> str | None:
-        """The bookmark name for `spans` when they are a source text not yet written."""
-        names = self.sources.get(spans)
-        if not names:
+    @cached_property
+    def _source_starts(self) -> set[Any]:
+        return {spans[0] for spans in self.sources}
+
+    def source_bookmark(self, spans: tuple[Any, ...]) -> tuple[str, int] | None:
+        """The bookmark for `spans` (or for their first spans: a project's name before its
+        acronym) when they are a source text not yet written, and how many spans it holds."""
+        if not spans or spans[0] not in self._source_starts:
             return None
-        name = names.pop(0)
-        self.marked.add(name)
-        return name
+        for size in range(len(spans), 0, -1):
+            names = self.sources.get(spans[:size])
+            if names:
+                name = names.pop(0)
+                self.marked.add(name)
+                return name, size
+        return None
 
     @cached_property
     def footnotes(self) -> FootnotesPart:

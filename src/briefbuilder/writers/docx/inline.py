@@ -37,16 +37,18 @@ def write_spans(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...]
                 look: RunLook = RunLook()) -> None:
     """Append runs for `spans` to paragraph (or hyperlink) element `parent`; a source text
     of the brief goes inside its hidden bookmark, which a review maps back to its field."""
-    name = None if draft.in_source else draft.source_bookmark(spans)
-    if name is None:
+    found = None if draft.in_source else draft.source_bookmark(spans)
+    if found is None:
         _write(draft, story, parent, spans, look)
         return
+    name, size = found
     bookmark = draft.bookmark_id()
     add_bookmark_start(parent, bookmark, name)
     draft.in_source = True
-    _write(draft, story, parent, spans, look)
+    _write(draft, story, parent, spans[:size], look)
     draft.in_source = False
     add_bookmark_end(parent, bookmark)
+    _write(draft, story, parent, spans[size:], look)
 
 
 def _write(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...],
