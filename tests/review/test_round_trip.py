@@ -138,3 +138,15 @@ def test_a_text_that_moved_in_the_file_still_takes_its_change(sample_draft: byte
     assert ran.out.splitlines()[0] == f"{file}:47:9: sections[0].body[3]: changed"
     assert "captures the main insights, lessons" in " ".join(
         file.read_text(encoding="utf-8").split())
+
+
+def test_the_command_line_reviews_and_applies(sample_draft: bytes, content: Path) -> None:
+    draft = content.parent / "reviewed.docx"
+    draft.write_bytes(reviewed(sample_draft, lambda d: replace_words(
+        d, "_bb_s0_b0", "significant proportion", "large share")))
+    shown = cli("review", draft, content, "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["complete"] is True
+    applied = cli("review", draft, content, "--apply")
+    assert applied.returncode == 0 and applied.stderr == ""
+    assert applied.stdout.splitlines()[0] == f"{content / BRIEF}:25:9: sections[0].body[0]: changed"
+    assert applied.stdout.endswith(f"applied to {content / BRIEF}\n")
