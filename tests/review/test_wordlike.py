@@ -192,3 +192,16 @@ def test_a_list_item_moved_in_word_moves_its_yaml_entry(sample_draft: bytes,
     assert sorted(before.splitlines()) == sorted(after.splitlines())  # lines kept as written
     rebuilt = build(editions(content / "mexico-auto")[0])
     assert run_review(rebuilt, content).out == "no changes\n"
+
+
+def test_a_list_item_moved_out_of_its_list_is_left_to_the_user(sample_draft: bytes,
+                                                               content: Path) -> None:
+    draft = reviewed(sample_draft, lambda d: move_paragraph(d, "_bb_s0_b3_u0", "_bb_s0_b4"))
+    ran = run_review(draft, content, apply=True)
+    assert ran.code == 1
+    assert ran.out.splitlines()[0] == (
+        f'{content.parent / "reviewed.docx"}: sections[0].body[3].bullets[0]: not placed: '
+        '"System actors encompass workers and employers within the automotive industry, labor '
+        "unions and associations, civil society, government representatives, academia, and "
+        'international implementing partners.": it moved into another list or among other '
+        "moved entries; move it in the YAML by hand")

@@ -86,6 +86,7 @@ def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str]
             body.before.setdefault(owner, []).append(piece)
     for paragraph in _after_paragraphs(pieces, owners):
         body.paragraph(paragraph)
+    body.finish()
     for name in sorted(names - body.seen):
         block = blocks[name]
         found.unplaced.append(Unplaced(_where(block), block.source,
@@ -100,7 +101,8 @@ class _Body:
     found: Changes
     before: dict[str, list[Piece]] = field(default_factory=dict)  # text -> its pieces before
     seen: set[str] = field(default_factory=set)  # texts met in the after-text
-    order: list[FieldPath] = field(default_factory=list)  # their paths, in that order
+    order: list[str] = field(default_factory=list)  # the texts met, in that order
+    moved: dict[str, Atoms] = field(default_factory=dict)  # list entries moved, their text
 
     def paragraph(self, paragraph: _Paragraph) -> None:
         """A text with no words left is removed; texts of several paragraphs before that
@@ -133,19 +135,36 @@ class _Body:
 
     def place(self, name: str, atoms: Atoms, moved: bool = False) -> None:
         """The text of `name` after the review; a second paragraph of it is a new text; a
-        list entry moved here follows the entry last placed in its list."""
+        list entry moved here is placed once its neighbours are known (`finish`)."""
         block = self.blocks[name]
         if name in self.seen:
             self.found.changes.append(_add(block, atoms))
             return
         self.seen.add(name)
-        self.order.append(block.path)
+        self.order.append(name)
         if moved and _in_list(block.path):
-            to = next((p for p in reversed(self.order[:-1]) if p[:-1] == block.path[:-1]), None)
-            new = to_markup(_retarget(atoms, _snapshot_atoms(block)[1]))
-            self.found.changes.append(Change(Action.MOVE, block.path, block.source, new, to=to))
+            self.moved[name] = atoms
             return
         _compare(block, atoms, _atoms(self.before.get(name, []), False), self.found)
+
+    def finish(self) -> None:
+        """Each moved list entry follows the entry before it in the same list, or goes to
+        the top of its list; a move among other moved entries or into another list is
+        left to the user."""
+        for name, atoms in self.moved.items():
+            block = self.blocks[name]
+            at = self.order.index(name)
+            near = [self.blocks[n].path for n in self.order[max(at - 1, 0):at + 2] if n != name]
+            same = [p for p in near if p[:-1] == block.path[:-1]]
+            new = to_markup(_retarget(atoms, _snapshot_atoms(block)[1]))
+            if not same or any(self.blocks[n].path in same for n in self.moved):
+                self.found.unplaced.append(Unplaced(
+                    _where(block), plain(atoms), "it moved into another list or among other "
+                    "moved entries; move it in the YAML by hand"))
+                continue
+            before = self.blocks[self.order[at - 1]].path if at else None
+            to = before if before in same else None
+            self.found.changes.append(Change(Action.MOVE, block.path, block.source, new, to=to))
 
     def remove(self, name: str) -> None:
         if name not in self.seen:
