@@ -32,7 +32,7 @@ def test_the_snapshot_is_related_from_the_document_and_holds_every_text(sample: 
     targets = [r.get("Target") for r in rels if r.get("Type").endswith("/customXml")]
     assert targets == ["../customXml/item1.xml"]
     snapshot = part(sample, "customXml/item1.xml")
-    blocks = {b.get("id"): (json.loads(b.get("path")), b.text) for b in snapshot}
+    blocks = {b.get("id"): (json.loads(b.get("path")), b.text) for b in snapshot.iter(f"{BB}block")}
     assert blocks["_bb_s0_b3_u0"] == (
         ["sections", 0, "body", 3, "bullets", 0],
         "**System actors** encompass workers and employers within the automotive industry, "
@@ -50,11 +50,19 @@ def test_the_snapshot_is_related_from_the_document_and_holds_every_text(sample: 
 def test_every_snapshot_block_has_one_hidden_bookmark(folder: Path) -> None:
     data = build(editions(folder)[0])
     snapshot = part(data, "customXml/item1.xml")
-    ids = [b.get("id") for b in snapshot]
+    ids = [b.get("id") for b in snapshot.iter(f"{BB}block")]
     names = [n for p in ("word/document.xml", "word/footnotes.xml")
              for n in part(data, p).xpath("//w:bookmarkStart/@w:name", namespaces=NS)
              if n.startswith("_bb_")]
     assert len(set(names)) == len(names) and len(set(ids)) == len(ids)
     assert max(len(n) for n in names) <= 40
     assert sorted(names) == sorted(ids)  # every text, a project's name before its acronym too
-    assert not any(b.get("anchored") == "0" for b in snapshot)
+    assert not any(b.get("anchored") == "0" for b in snapshot.iter(f"{BB}block"))
+
+
+def test_the_snapshot_lists_the_drafts_own_paragraphs(sample: bytes) -> None:
+    own = [o.text for o in part(sample, "customXml/item1.xml").iter(f"{BB}own")]
+    assert own[:2] == ["Investing in Mexico's Auto Workers for Sustainable Growth",
+                       "U.S. Department of Labor, Bureau of International Labor Affairs"]
+    assert own[2].startswith("This brief does not necessarily reflect the views")
+    assert len(own) == 3

@@ -205,3 +205,23 @@ def test_a_list_item_moved_out_of_its_list_is_left_to_the_user(sample_draft: byt
         "unions and associations, civil society, government representatives, academia, and "
         'international implementing partners.": it moved into another list or among other '
         "moved entries; move it in the YAML by hand")
+
+
+def test_a_paragraph_added_with_track_changes_off_is_found(sample_draft: bytes,
+                                                           content: Path) -> None:
+    draft = reviewed(
+        sample_draft,
+        lambda d: add_paragraph_after(d, "_bb_s0_b3_u0", "An untracked item.", tracked=False),
+        lambda d: untracked_replace(d, "_bb_s0_b0", "significant", "sizable"),
+        lambda d: type_after(d, DOCUMENT, "Sustainable Growth", " Now", tracked=False))
+    ran = run_review(draft, content)
+    assert ran.code == 1
+    assert ran.out.splitlines()[:3] == [
+        f"{content / BRIEF}:25:9: sections[0].body[0]: changed (untracked: made with Track "
+        "Changes off)",
+        f"{content / BRIEF}:58:13: sections[0].body[3].bullets[0]: new text after (untracked: "
+        'made with Track Changes off): "An untracked item."',
+        f'{content.parent / "reviewed.docx"}: the draft\'s own text "Investing in Mexico\'s '
+        'Auto Workers for Sustainable Growth Now": not placed: "Investing in Mexico\'s Auto '
+        'Workers for Sustainable Growth Now": it is not a text of the brief (the title, a label '
+        "or the date); edit the content or the theme's labels by hand"]

@@ -169,19 +169,22 @@ def delete_paragraph(draft: WordDraft, bookmark: str) -> None:
     mark_paragraph(draft, paragraph, "del")
 
 
-def add_paragraph_after(draft: WordDraft, bookmark: str, text: str) -> None:
+def add_paragraph_after(draft: WordDraft, bookmark: str, text: str,
+                        tracked: bool = True) -> None:
     """Word: press Enter at the end of a paragraph and type: the first paragraph's mark is
-    inserted, the new paragraph (same style, same list) holds the typed text in w:ins."""
+    inserted, the new paragraph (same style, same list) holds the typed text in w:ins
+    (with Track Changes off: the same paragraphs, no revision marks)."""
     paragraph = draft.paragraph(bookmark)
     new = w("p")
     ppr = paragraph.find(f"{W}pPr")
     if ppr is not None:
         new.append(etree.fromstring(etree.tostring(ppr)))
     paragraph.addnext(new)
-    mark_paragraph(draft, paragraph, "ins")
     run = text_run(text)
     new.append(run)
-    wrap(draft, "ins", run)
+    if tracked:
+        mark_paragraph(draft, paragraph, "ins")
+        wrap(draft, "ins", run)
 
 
 def split_paragraph(draft: WordDraft, bookmark: str, before: str) -> None:
@@ -252,13 +255,17 @@ def link_words(draft: WordDraft, bookmark: str, words: str, url: str) -> None:
     link.append(middle)
 
 
-def type_after(draft: WordDraft, part: str, words: str, text: str) -> None:
+def type_after(draft: WordDraft, part: str, words: str, text: str, tracked: bool = True
+               ) -> None:
     """Word: click after `words` anywhere in a part (the title, the masthead in the first
-    page's header) and type with Track Changes on: a w:ins after that run."""
+    page's header) and type with Track Changes on: a w:ins after that run (off: a run)."""
     run = next(t.getparent() for t in draft.part(part).iter(f"{W}t") if words in (t.text or ""))
-    insertion = draft.revision("ins")
-    insertion.append(text_run(text))
-    run.addnext(insertion)
+    typed = text_run(text)
+    if tracked:
+        insertion = draft.revision("ins")
+        insertion.append(typed)
+        typed = insertion
+    run.addnext(typed)
 
 
 def lose_bookmark(draft: WordDraft, bookmark: str) -> None:

@@ -58,7 +58,7 @@ def find_changes(draft: ReadDraft) -> Changes:
     blocks = draft.snapshot.by_name()
     found = Changes()
     body = [b for b in draft.snapshot.blocks if not b.is_footnote and b.anchored]
-    _body_changes(draft.body, blocks, {b.name for b in body}, found)
+    _body_changes(draft.body, blocks, {b.name for b in body}, draft.snapshot.own, found)
     for part, margin in sorted(draft.margins.items()):
         changed = [p for p in margin if p.kind in CONTENT and p.seen is not Seen.BOTH]
         if changed:
@@ -77,10 +77,10 @@ def find_changes(draft: ReadDraft) -> Changes:
 
 
 def _body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
-                  found: Changes) -> None:
+                  own: frozenset[str], found: Changes) -> None:
     pieces = _realign(pieces, [blocks[n] for n in names])
     owners = _owners(pieces, {n: blocks[n] for n in names})
-    body = _Body(blocks, found)
+    body = _Body(blocks, own, found)
     for piece, owner in zip(pieces, owners, strict=True):
         if owner is not None and piece.in_text(False):
             body.before.setdefault(owner, []).append(piece)
@@ -98,6 +98,7 @@ class _Body:
     """The body's source texts as the after-text's paragraphs go by."""
 
     blocks: dict[str, Block]
+    own: frozenset[str]
     found: Changes
     before: dict[str, list[Piece]] = field(default_factory=dict)  # text -> its pieces before
     seen: set[str] = field(default_factory=set)  # texts met in the after-text
@@ -112,7 +113,7 @@ class _Body:
         for name in paragraph.owned:
             if not any(name in group for group in filled):
                 self.remove(name)
-        _loose(paragraph, self.blocks, self.found, may_add=not any(filled))
+        _loose(paragraph, self, may_add=not any(filled))
         filled = [group for group in filled if group]
         if len(filled) == 1:
             for name in filled[0]:
@@ -364,34 +365,47 @@ def _add(block: Block, atoms: Atoms) -> Change:
                   to_markup(_retarget(atoms, _snapshot_atoms(block)[1])))
 
 
-def _loose(paragraph: _Paragraph, blocks: dict[str, Block], found: Changes, may_add: bool
-           ) -> None:
-    """Changed text of no source text: a new paragraph when a whole paragraph is inserted
-    (it follows the text before it), else an edit of the draft's own text, unplaced."""
+def _loose(paragraph: _Paragraph, body: _Body, may_add: bool) -> None:
+    """Text of no source text: a new paragraph when a whole paragraph was inserted, or is
+    unlike any the draft wrote (typed with Track Changes off); else a change of the
+    draft's own text (title, labels), unplaced."""
     texts = [p for p in paragraph.loose if p.kind in CONTENT]
     inserted = [p for p in texts if p.seen in (Seen.AFTER, Seen.MOVED_TO)]
     changed = [p for p in texts if p.seen not in (Seen.BOTH, Seen.MOVED_FROM)]  # a move
     # away is seen where the text went
-    if not changed:
+    new = _atoms(texts, True)
+    if not changed and (paragraph.owned or not new or plain(new) in body.own):
+        return  # beside a source text, unchanged text is the draft's (a label)
+    untracked = not changed and not _like_own(plain(new), body.own)
+    follows = body.blocks.get(paragraph.follows or "")
+    if may_add and follows is not None and (untracked or len(inserted) == len(texts)):
+        _new_paragraph(follows, new, body.found, tracked=not untracked)
         return
-    follows = blocks.get(paragraph.follows or "")
-    if may_add and inserted and len(inserted) == len(texts) and follows is not None:
-        new = _atoms(texts, True)
-        if not _in_list(follows.path):
-            found.unplaced.append(Unplaced(
-                f"a new paragraph after {_where(follows)}", plain(new),
-                "only paragraphs and list items can be added (not table cells or columns); "
-                "add it to the YAML by hand"))
-            return
-        try:
-            found.changes.append(_add(follows, new))
-        except ValueError as exc:
-            found.unplaced.append(Unplaced(f"after {_where(follows)}", plain(new), str(exc)))
-        return
-    found.unplaced.append(Unplaced(
-        f"the draft's own text \"{plain(_atoms(texts, False))}\"", _changed_text(changed),
+    body.found.unplaced.append(Unplaced(
+        f"the draft's own text \"{plain(_atoms(texts, False))}\"",
+        _changed_text(changed or texts),
         "it is not a text of the brief (the title, a label or the date); edit the content "
         "or the theme's labels by hand"))
+
+
+def _new_paragraph(follows: Block, new: Atoms, found: Changes, tracked: bool) -> None:
+    """A paragraph added after `follows`: a new entry of its list."""
+    if not _in_list(follows.path):
+        found.unplaced.append(Unplaced(
+            f"a new paragraph after {_where(follows)}", plain(new),
+            "only paragraphs and list items can be added (not table cells or columns); "
+            "add it to the YAML by hand"))
+        return
+    try:
+        found.changes.append(replace(_add(follows, new), tracked=tracked))
+    except ValueError as exc:
+        found.unplaced.append(Unplaced(f"after {_where(follows)}", plain(new), str(exc)))
+
+
+def _like_own(text: str, own: frozenset[str]) -> bool:
+    """Whether a paragraph's text is like one the draft wrote of its own (edited with Track
+    Changes off)."""
+    return any(SequenceMatcher(None, text, mine).ratio() >= ALIKE for mine in own)
 
 
 def _changed_text(pieces: list[Piece]) -> str:

@@ -35,6 +35,7 @@ class Snapshot:
     lang: str
     hash: str
     blocks: tuple[Block, ...]
+    own: frozenset[str] = frozenset()  # the draft's own paragraphs (title, labels, values)
 
     def by_name(self) -> dict[str, Block]:
         return {b.name: b for b in self.blocks}
@@ -66,5 +67,6 @@ def _snapshot(package: Package, root: Any) -> Snapshot:
         raise package.error("its briefbuilder snapshot is damaged") from None
     if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
         raise package.error("its briefbuilder snapshot is damaged")
+    own = frozenset(o.text or "" for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
     return Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
-                    root.get("hash", ""), blocks)
+                    root.get("hash", ""), blocks, own)

@@ -14,7 +14,7 @@ from docx.opc.part import Part
 from ...model.brief import Brief
 from ...model.inline import Inline
 from ...model.series import Edition
-from .oxml.source import custom_properties, item_properties, snapshot
+from .oxml.source import custom_properties, item_properties, own_paragraphs, snapshot
 
 FieldPath = tuple[str | int, ...]
 PREFIX = "_bb_"  # a leading underscore hides a bookmark in Word
@@ -64,7 +64,8 @@ def add_source(document: Any, edition: Edition, anchored: set[str]) -> None:
     package.relate_to(props, RT.CUSTOM_PROPERTIES)
     blocks = ((name, path, text.source, name in anchored)
               for name, path, text in source_texts(brief))
-    item = Part(PackURI("/customXml/item1.xml"), CT.XML, snapshot(ids, blocks), package)
+    own = own_paragraphs(document.element.body, PREFIX)
+    item = Part(PackURI("/customXml/item1.xml"), CT.XML, snapshot(ids, blocks, own), package)
     item_props = Part(PackURI("/customXml/itemProps1.xml"), CT.OFC_CUSTOM_XML_PROPERTIES,
                       item_properties(), package)
     item.relate_to(item_props, RT.CUSTOM_XML_PROPS)

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 SNAPSHOT_NS = "urn:briefbuilder:snapshot:1"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
@@ -28,9 +29,11 @@ def custom_properties(values: Iterable[tuple[str, str]]) -> bytes:
 
 
 def snapshot(attributes: dict[str, str],
-             blocks: Iterable[tuple[str, tuple[str | int, ...], str, bool]]) -> bytes:
-    """`bb:snapshot`: the draft's ids, then one `bb:block` (id, field path, source) per text;
-    `anchored="0"` on a text the draft holds without its bookmark."""
+             blocks: Iterable[tuple[str, tuple[str | int, ...], str, bool]],
+             own: Iterable[str]) -> bytes:
+    """`bb:snapshot`: the draft's ids, then one `bb:block` (id, field path, source) per text
+    (`anchored="0"` on a text the draft holds without its bookmark), then one `bb:own` per
+    paragraph of the draft's own text (title, labels, values)."""
     root = etree.Element(f"{{{SNAPSHOT_NS}}}snapshot", nsmap={"bb": SNAPSHOT_NS}, **attributes)
     for name, path, source, anchored in blocks:
         block = etree.SubElement(root, f"{{{SNAPSHOT_NS}}}block", id=name,
@@ -38,7 +41,21 @@ def snapshot(attributes: dict[str, str],
         if not anchored:
             block.set("anchored", "0")
         block.text = source
+    for text in own:
+        etree.SubElement(root, f"{{{SNAPSHOT_NS}}}own").text = text
     return _xml(root)
+
+
+def own_paragraphs(body: Any, prefix: str) -> list[str]:
+    """The text of each paragraph of `body` that holds no bookmark named `prefix`...:
+    what the draft writes of its own."""
+    found = []
+    for p in body.iter(f"{{{W_NS}}}p"):
+        names = p.xpath(".//w:bookmarkStart/@w:name")  # python-docx elements know w:
+        text = "".join(p.xpath(".//w:t/text()"))
+        if text.strip() and not any(n.startswith(prefix) for n in names):
+            found.append(text)
+    return found
 
 
 def item_properties() -> bytes:
