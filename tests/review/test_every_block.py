@@ -31,6 +31,7 @@ EDITS = [
     ("_bb_s1_b5_q_so", "union", "trade union"),  # a quote's source
     ("_bb_s2_b0_t_cp", "by state", "per state"),  # a table caption
     ("_bb_s2_b0_t_r1_1", "Coahuila", "Coahuila state"),  # a table cell
+    ("_bb_s2_b0_t_r2_1", "Nuevo León", "Nuevo León, Monterrey"),  # a cell in '[a, b]' quoted
     ("_bb_s2_b1_f_cp", "per year", "each year"),  # a figure caption
     ("_bb_s2_b1_f_cr", "Example", "Sample"),  # a figure credit
     ("_bb_s2_b2_sa0_l", "GDP", "gross domestic product"),  # a stat's label
@@ -66,7 +67,8 @@ def test_every_kind_of_text_finds_its_field(content: Path) -> None:
         "sections[1].body[0].definitions[0].term", "sections[1].body[1].callout.title",
         "sections[1].body[1].callout.text[0]", "sections[1].body[5].quote.text",
         "sections[1].body[5].quote.source", "sections[2].body[0].table.caption",
-        "sections[2].body[0].table.rows[1][1]", "sections[2].body[1].figure.caption",
+        "sections[2].body[0].table.rows[1][1]", "sections[2].body[0].table.rows[2][1]",
+        "sections[2].body[1].figure.caption",
         "sections[2].body[1].figure.credit", "sections[2].body[2].stats[0].label",
         "sections[2].body[3].projects.items[0].implementer",
         "sections[2].body[3].projects.items[1].name", "sections[3].body[0]"]
@@ -74,7 +76,9 @@ def test_every_kind_of_text_finds_its_field(content: Path) -> None:
     for written in ("heading: Definitions and boxes", "term: System players",
                     "title: A main insight", "text: Insight callouts carry a single paragraph.",
                     "source: A trade union representative", "caption: Projects per state",
-                    "[MAP, Coahuila state, \"3,400\"]", "caption: Workers reached each year",
+                    "[MAP, Coahuila state, \"3,400\"]",
+                    "[PADF, \"Nuevo León, Monterrey\", \"900\"]",
+                    "caption: Workers reached each year",
                     "credit: Sample data", "label: of Mexico's gross domestic product",
                     "implementer: American Institutes for Research Inc. (AIR)",
                     "name: Mexico Awareness Project",

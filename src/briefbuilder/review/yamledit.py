@@ -26,6 +26,7 @@ class Place:
     node: ScalarNode
     entry: tuple[int, int] | None  # offsets of the entry's whole lines ('- ...' to newline)
     dash: int  # the column of the entry's dash
+    flow: bool = False  # inside a flow collection ('[a, b]'), where ',' ends a plain text
 
     @property
     def line(self) -> int:
@@ -52,8 +53,9 @@ def load(text: str) -> Any:
 def locate(text: str, root: Node, path: FieldPath) -> Place:
     """The place of the text at `path` (a model path: a list item or paragraph written as a
     plain string, a callout's text as one string, an item's `text:` all resolve)."""
-    node, parent, index = root, None, None
+    node, parent, index, flow = root, None, None, False
     for step in path:
+        flow = flow or bool(getattr(node, "flow_style", False))
         if isinstance(node, MappingNode) and isinstance(step, str):
             found = [v for k, v in node.value if k.value == step]
             if not found:
@@ -73,7 +75,7 @@ def locate(text: str, root: Node, path: FieldPath) -> Place:
     entry, dash = None, 0
     if isinstance(parent, SequenceNode) and index is not None and not parent.flow_style:
         entry, dash = _entry(text, entry_node)
-    return Place(node, entry, dash)
+    return Place(node, entry, dash, flow)
 
 
 def _entry(text: str, node: Node) -> tuple[tuple[int, int], int]:
@@ -99,11 +101,13 @@ def replace_text(text: str, place: Place, value: str) -> tuple[int, int, str]:
     start, end = int(node.start_mark.index), _content_end(text, node)
     old = text[start:end]
     return start, end, render(value, node.style, old, int(node.start_mark.column),
-                              _line_indent(text, start))
+                              _line_indent(text, start), place.flow)
 
 
-def render(value: str, style: str | None, old: str, column: int, indent: int) -> str:
-    """`value` written as the old scalar `old` (at `column`, its line indented `indent`) was."""
+def render(value: str, style: str | None, old: str, column: int, indent: int,
+           flow: bool = False) -> str:
+    """`value` written as the old scalar `old` (at `column`, its line indented `indent`, in a
+    flow collection when `flow`) was."""
     lines = old.split("\n")
     width = max(MIN_WIDTH, *(len(line) + (column if n == 0 else 0)
                              for n, line in enumerate(lines)))
@@ -112,7 +116,7 @@ def render(value: str, style: str | None, old: str, column: int, indent: int) ->
         inner = next((len(x) - len(x.lstrip(" ")) for x in lines[1:] if x.strip()), indent + 2)
         body = _fold(value, width - inner) if style == ">" else [value]
         return header + "".join(f"\n{' ' * inner}{line}" for line in body)
-    if style is None and _plain_ok(value):
+    if style is None and _plain_ok(value, flow):
         written = value
     elif style == "'" and "\n" not in value:
         written = "'" + value.replace("'", "''") + "'"
@@ -139,11 +143,13 @@ def _fold(value: str, width: int, first: int | None = None) -> list[str]:
     return lines
 
 
-def _plain_ok(value: str) -> bool:
-    """Whether `value` reads back as itself written plain after 'key: '."""
+def _plain_ok(value: str, flow: bool = False) -> bool:
+    """Whether `value` reads back as itself written plain after 'key: ' (inside '[...]')."""
     if not value or "\n" in value:
         return False
     try:
+        if flow:
+            return bool(load(f"k: [{value}]\n") == {"k": [value]})
         return bool(load(f"k: {value}\n") == {"k": value})
     except YAMLError:
         return False
