@@ -63,6 +63,9 @@ def test_a_three_way_merge_applies_what_does_not_overlap(sample_draft: bytes,
         f"{file}:25:9: sections[0].body[0]: changed",
         f"{file}:73:9: sections[0].body[4]: conflict: the file changed this text since the "
         "draft was built"]
+    assert ran.out.splitlines()[-2:] == [
+        f"note: {file} changed since this draft was built; the draft's changes were merged "
+        "with it (three-way)", f"applied to {file}"]
     after = file.read_text(encoding="utf-8")
     assert "represents a large share of the" in after
     assert "four sampled, multi-year, multi-state interventions." in after

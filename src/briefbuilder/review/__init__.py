@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..loader import load_project
+from ..loader import load_brief, load_project
+from ..writers.docx.source import content_hash
 from .changes import Unplaced, find_changes
 from .merge import Plan, Status, check, current_texts, plan, write
 from .read import Comment, ReadDraft, read_draft
@@ -37,6 +38,7 @@ class Review:
     plan: Plan
     unplaced: list[Unplaced]
     comments: list[Located] = field(default_factory=list)
+    merged: bool = False  # the brief changed since the draft was built (a three-way merge)
 
     @property
     def complete(self) -> bool:
@@ -50,8 +52,10 @@ def review_draft(draft_path: Path, content: Path) -> Review:
     source = brief_file(draft, content)
     found = find_changes(draft)
     snapshot = draft.snapshot
-    planned = plan(source, found.changes, current_texts(source, snapshot.brief, snapshot.lang))
-    return Review(draft, planned, found.unplaced, _locate_comments(draft, source))
+    now = load_brief(source, snapshot.brief, snapshot.lang, [])
+    planned = plan(source, found.changes, current_texts(now))
+    merged = now is not None and content_hash(now) != snapshot.hash
+    return Review(draft, planned, found.unplaced, _locate_comments(draft, source), merged)
 
 
 def apply_review(review: Review) -> list[Problem]:

@@ -14,6 +14,7 @@ from ruamel.yaml.nodes import Node
 
 from ..errors import Problem, Severity
 from ..loader import load_brief
+from ..model.brief import Brief
 from ..outputs import write_atomic
 from .changes import Action, Change
 from .snapshot import FieldPath
@@ -63,10 +64,9 @@ class Plan:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def current_texts(path: Path, brief_id: str, lang: str) -> dict[str, list[FieldPath]]:
-    """Each text of the brief file as it is now -> the field paths holding it (none when the
-    file does not load)."""
-    brief = load_brief(path, brief_id, lang, [])
+def current_texts(brief: Brief | None) -> dict[str, list[FieldPath]]:
+    """Each text of the brief as its file is now -> the field paths holding it (none when
+    the file does not load)."""
     found: dict[str, list[FieldPath]] = {}
     if brief is not None:
         notes = [(("footnotes", key), text) for key, text in brief.footnotes.items()]

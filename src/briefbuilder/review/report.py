@@ -30,6 +30,9 @@ def show(review: Review, console: Console, applied: bool) -> None:
     for located in review.comments:
         for line in _comment_lines(path, located):
             _print(console, line)
+    if review.merged:
+        _print(console, f"note: {path} changed since this draft was built; the draft's "
+                        "changes were merged with it (three-way)")
     changes = len(review.plan.placed) + len(review.unplaced)
     if not changes:
         _print(console, "no changes")
@@ -71,6 +74,7 @@ def show_json(review: Review, console: Console, applied: bool) -> None:
         "draft": str(review.draft.path),
         "file": str(review.plan.path),
         "complete": review.complete,
+        "merged": review.merged,
         "applied": applied,
         "changes": [_change_json(p) for p in review.plan.placed],
         "unplaced": [{"where": u.where, "text": u.text, "why": u.why} for u in review.unplaced],
