@@ -13,7 +13,8 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from ..loader import load_brief, load_project
 from ..writers.docx.source import content_hash
-from .changes import Unplaced, find_changes
+from .changes import Unplaced
+from .detect import find_changes
 from .merge import Plan, Status, check, current_texts, plan, write
 from .read import Comment, ReadDraft, read_draft
 from .translation import mark_translations
