@@ -13,11 +13,13 @@ from .markup import Atoms, atoms_of, plain, to_markup
 from .snapshot import Block
 from .walk import Kind, Piece, Seen
 
-ALIKE = 0.8  # how like its snapshot a paragraph must be to take back a lost bookmark
+ALIKE = 0.8  # how alike two paragraph texts are to count as one (a lost bookmark, own text)
 
 
 def body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
-                  own: frozenset[str], found: Changes) -> None:
+                 own: frozenset[str], found: Changes) -> None:
+    """The changes of the body's source texts `names` (their bookmarks lost ones put back
+    first); `own` holds the paragraphs the draft wrote of its own."""
     pieces = _realign(pieces, [blocks[n] for n in names])
     owners = _owners(pieces, {n: blocks[n] for n in names})
     body = _Body(blocks, own, found)
