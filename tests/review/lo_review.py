@@ -6,9 +6,10 @@ Run with Debian's /usr/bin/python3 (it has `uno`, from python3-uno), not the pro
 
 It starts a headless LibreOffice of its own (a private profile, a private pipe), makes the
 edits below through UNO and stops it again. Each edit is what a reviewer does by hand.
-No comment is added: LibreOffice 7.4 aborts (NoSuchElementException) when it saves any
-document holding an annotation inserted through UNO; comments are tested with the
-Word-shaped drafts instead.
+No comment is added: LibreOffice 7.4 (Debian 12, headless) aborts with
+NoSuchElementException when it saves any document holding an annotation inserted through
+UNO, and when it loads a .docx holding comments; comments are tested with the Word-shaped
+drafts instead (and read back by pandoc there too).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pypandoc
+
 from tests.review.conftest import BRIEF, change_lines, run_review
 from tests.review.wordlike import (
     DOCUMENT,
@@ -128,6 +130,10 @@ def test_comments_print_at_their_line_with_replies_indented(sample_draft: bytes,
     draft = reviewed(sample_draft, word_resave, lambda d: add_comments(
         d, "_bb_s0_b1", "Bureau of International",
         [("Ana Reviewer", "Spell out once?", False), ("Bo Writer", "Done in the intro.", True)]))
+    (content.parent / "seen-by-pandoc.docx").write_bytes(draft)
+    markdown = pypandoc.convert_file(str(content.parent / "seen-by-pandoc.docx"), "markdown",
+                                     extra_args=["--track-changes=all", "--wrap=none"])
+    assert '[Spell out once?]{.comment-start id="0" author="Ana Reviewer"' in markdown
     ran = run_review(draft, content)
     assert ran.code == 0
     assert ran.out.splitlines() == [

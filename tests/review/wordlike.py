@@ -356,7 +356,8 @@ def add_comments(draft: WordDraft, bookmark: str, words: str,
                  thread: list[tuple[str, str, bool]]) -> None:
     """Word: a comment on selected words and its replies. comments.xml holds them all;
     commentsExtended.xml links a reply to its parent by w15:paraIdParent and marks
-    w15:done; commentsIds.xml gives each a durable id. Ranges sit around the words."""
+    w15:done; commentsIds.xml gives each a durable id. Ranges sit around the words, each
+    followed by its w:commentReference run."""
     _, middle, _ = split_run(draft.run_with(bookmark, words), words)
     comments = etree.Element(f"{W}comments", nsmap={"w": W_NS, "w14": W14_NS})
     extended = etree.Element(f"{{{W15_NS}}}commentsEx", nsmap={"w15": W15_NS})
@@ -377,7 +378,11 @@ def add_comments(draft: WordDraft, bookmark: str, words: str,
         cid.set(f"{{{W16CID_NS}}}paraId", para)
         cid.set(f"{{{W16CID_NS}}}durableId", f"{0x5E000000 + number:08X}")
         middle.addprevious(w("commentRangeStart", id=str(number)))
-        middle.addnext(w("commentRangeEnd", id=str(number)))
+        end = w("commentRangeEnd", id=str(number))
+        middle.addnext(end)
+        reference = w("r")  # Word anchors the comment's mark after the range
+        reference.append(w("commentReference", id=str(number)))
+        end.addnext(reference)
     names = {"comments": (comments, "comments"),
              "commentsExtended": (extended, "commentsExtended"),
              "commentsIds": (ids, "commentsIds")}
