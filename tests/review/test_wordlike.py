@@ -17,6 +17,7 @@ from tests.review.wordlike import (
     append_text,
     bold_words,
     delete_paragraph,
+    insert_footnote,
     lose_bookmark,
     merge_with_next,
     move_paragraph,
@@ -231,3 +232,16 @@ def test_a_paragraph_added_with_track_changes_off_is_found(sample_draft: bytes,
         'Auto Workers for Sustainable Growth Now": not placed: "Investing in Mexico\'s Auto '
         'Workers for Sustainable Growth Now": it is not a text of the brief (the title, a label '
         "or the date); edit the content or the theme's labels by hand"]
+
+
+def test_a_footnote_added_in_word_is_listed_not_placed(sample_draft: bytes,
+                                                       content: Path) -> None:
+    draft = reviewed(sample_draft, lambda d: insert_footnote(
+        d, "_bb_s0_b4", "interventions.", "See the evaluation report."))
+    ran = run_review(draft, content)
+    assert ran.code == 1
+    assert ran.out.splitlines() == [
+        f'{content.parent / "reviewed.docx"}: sections[0].body[4]: not placed: "To inform the '
+        "evaluation, the evaluation team gathered insights from four sampled multi-year, "
+        'multi-state interventions.": it holds a footnote added in the draft; add the note '
+        "under footnotes: and cite it as [^key] by hand"]

@@ -318,6 +318,22 @@ def move_paragraph(draft: WordDraft, bookmark: str, after: str | None, before: s
         draft.paragraph(before).addprevious(copy)
 
 
+def insert_footnote(draft: WordDraft, bookmark: str, after: str, text: str) -> None:
+    """Word: References > Insert Footnote with Track Changes on: a w:footnoteReference run
+    in a w:ins, and a new w:footnote in footnotes.xml."""
+    _, middle, _ = split_run(draft.run_with(bookmark, after), after)
+    notes = draft.part(FOOTNOTES)
+    note = w("footnote", id="77")
+    paragraph = etree.SubElement(note, f"{W}p")
+    paragraph.append(text_run(" " + text))
+    notes.append(note)
+    reference = w("r")
+    reference.append(w("footnoteReference", id="77"))
+    insertion = draft.revision("ins")
+    insertion.append(reference)
+    middle.addnext(insertion)
+
+
 def untracked_replace(draft: WordDraft, bookmark: str, old: str, new: str) -> None:
     """Word with Track Changes off: the text simply changes."""
     run = draft.run_with(bookmark, old)

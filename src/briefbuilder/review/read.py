@@ -74,8 +74,9 @@ def _anchors(snapshot: Snapshot) -> dict[str, str]:
 
 def _footnotes(package: Package, main: str, snapshot: Snapshot, story: Story
                ) -> dict[str, list[Piece]]:
-    """Each footnote's pieces by its source bookmark (its order when the bookmark is lost);
-    fills in `story` which key each footnote id and NOTEREF bookmark stands for."""
+    """Each footnote's pieces by its source bookmark (by its order when the bookmark is
+    lost and no note was added or removed); fills in `story` which key each footnote id
+    and NOTEREF bookmark stands for."""
     sources = snapshot.footnotes()
     keys = {b.name: str(b.path[1]) for b in sources}
     story.note_marks = {f"_RefNote{n}": str(b.path[1]) for n, b in enumerate(sources, start=1)}
@@ -85,11 +86,12 @@ def _footnotes(package: Package, main: str, snapshot: Snapshot, story: Story
         note_story = Story(package.hyperlinks(part), anchors=story.anchors,
                            note_marks=story.note_marks)
         normal = [n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") in NORMAL_NOTE]
+        by_order = len(normal) == len(sources)  # no note added or removed: order holds
         for number, note in enumerate(normal, start=1):
             pieces = walk(note, note_story)
             names = [p.value for p in pieces if p.kind is Kind.START]
-            name = names[0] if names else f"_bb_fn{number}"
-            if name in keys:
+            name = names[0] if names else f"_bb_fn{number}" if by_order else ""
+            if name in keys and name not in found:
                 story.notes[note.get(f"{W}id", "")] = keys[name]
                 found[name] = pieces
     return found
