@@ -15,6 +15,7 @@ from tests.review.wordlike import (
     Edit,
     add_table_column,
     bold_words,
+    delete_paragraph,
     link_words,
     replace_words,
     reviewed,
@@ -105,3 +106,16 @@ def test_a_new_table_column_is_listed_and_the_rest_applies(content: Path) -> Non
         for cell, text in (("header[2]", "Year"), ("rows[0][2]", "2021"), ("rows[1][2]", "2022"),
                            ("rows[2][2]", "2023"))]
     assert "[MAP, Coahuila state, \"3,400\"]" in (content / SHOWCASE).read_text(encoding="utf-8")
+
+
+def test_an_edit_that_would_fail_check_is_not_applied(content: Path) -> None:
+    """Deleting the only paragraph of a section would leave its body empty."""
+    before = (content / SHOWCASE).read_bytes()
+    ran = run_review(_draft(content, lambda d: delete_paragraph(d, "_bb_s3_b0")), content,
+                     apply=True)
+    assert ran.code == 1
+    assert ran.err == (
+        "not applied: the edited file would not pass 'check' (lines as edited):\n"
+        f"{content / SHOWCASE}:85:5: sections[3].body: input should be a valid list (a section "
+        "holds a list of blocks under body:)\n")
+    assert (content / SHOWCASE).read_bytes() == before

@@ -24,7 +24,8 @@ def review_command(draft: Path, content: Path, apply: bool, as_json: bool, out: 
     applied = apply and not problems and review.plan.after != review.plan.before
     (show_json if as_json else show)(review, out, applied)
     if problems:
-        err.print("not applied: the edited file would not pass 'check':", markup=False)
+        err.print("not applied: the edited file would not pass 'check' (lines as edited):",
+                  markup=False)
         print_problems(err, problems)
         return 1
     return 0 if review.complete else 1
