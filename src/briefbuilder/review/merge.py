@@ -6,10 +6,13 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import Node
 
 from ..errors import Problem, Severity
@@ -97,17 +100,47 @@ def plan(path: Path, changes: list[Change], texts: dict[str, list[FieldPath]]) -
             continue
         try:
             made = _edit(text, root, place, change)
+            check_reads_back(text, made, change)
         except EditError as exc:
             result.placed.append(Placed(change, Status.UNPLACEABLE, place.line, place.column,
                                         str(exc)))
             continue
         edits += [(start, end, number, new) for start, end, new in made]
         result.placed.append(Placed(change, Status.PLACED, place.line, place.column))
-    for start, end, _, new in sorted(edits, reverse=True):  # from the end; where a deletion
-        text = text[:start] + new + text[end:]  # and insertions meet, the deletion first
-    result.after = text
+    result.after = _apply(text, edits)
     result.placed.sort(key=lambda p: (p.line, p.column))
     return result
+
+
+def _apply(text: str, edits: list[tuple[int, int, int, str]]) -> str:
+    """The text with (start, end, number, new) edits made from the end backwards; where a
+    deletion and insertions meet, the deletion first."""
+    for start, end, _, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def check_reads_back(text: str, made: list[tuple[int, int, str]], change: Change) -> None:
+    """Raise EditError unless the file, edited, holds the change's new text as written."""
+    if change.action is Action.REMOVE:
+        return
+    try:
+        data = load(_apply(text, [(start, end, 0, new) for start, end, new in made]))
+    except YAMLError:
+        data = None
+    if change.new not in _strings(data):
+        raise EditError("the text would not read back as written; change it by hand")
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield str(data)
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
 
 
 def _edit(text: str, root: Node, place: Place, change: Change) -> list[tuple[int, int, str]]:
