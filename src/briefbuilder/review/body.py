@@ -233,7 +233,7 @@ def _loose(paragraph: _Paragraph, body: _Body, may_add: bool) -> None:
     changed = [p for p in texts if p.seen not in (Seen.BOTH, Seen.MOVED_FROM)]  # a move
     # away is seen where the text went
     new = atoms_in(texts, True)
-    if not changed and (paragraph.owned or not new or plain(new) in body.own):
+    if not changed and (paragraph.owned or not new or not body.own or plain(new) in body.own):
         return  # beside a source text, unchanged text is the draft's (a label)
     untracked = not changed and not _like_own(plain(new), body.own)
     follows = body.blocks.get(paragraph.follows or "")
