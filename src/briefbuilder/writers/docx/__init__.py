@@ -39,5 +39,5 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     set_language(document, tag)
     when = build_moment(edition)
     set_properties(document, edition, tag, when)
-    add_source(document, edition, draft.marked)
+    add_source(document, edition, draft.texts, draft.marked)
     return docx_bytes(document, when)

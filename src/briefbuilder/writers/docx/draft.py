@@ -14,7 +14,7 @@ from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
 from .oxml.document import declare_footnote_separators
-from .source import source_texts
+from .source import SourceText, source_texts
 
 
 def bookmark_name(anchor: str) -> str:
@@ -67,11 +67,16 @@ class Draft:
         return found
 
     @cached_property
+    def texts(self) -> list[SourceText]:
+        """Every source text of the brief with its bookmark name and field path."""
+        return source_texts(self.brief)
+
+    @cached_property
     def sources(self) -> dict[tuple[Any, ...], list[str]]:
         """The spans of each source text -> the hidden bookmarks for them, in reading order
         (texts alike share a key: the writer writes them in the same order)."""
         found: dict[tuple[Any, ...], list[str]] = {}
-        for name, _, text in source_texts(self.brief):
+        for name, _, text in self.texts:
             if text.spans:
                 found.setdefault(text.spans, []).append(name)
         return found

@@ -27,7 +27,10 @@ CODES = {"subtitle": "sb", "sections": "s", "heading": "h", "body": "b", "bullet
          "label": "l", "projects": "p", "items": "i", "name": "nm", "implementer": "im"}
 
 
-def source_texts(brief: Brief) -> list[tuple[str, FieldPath, Inline]]:
+SourceText = tuple[str, FieldPath, Inline]  # bookmark name, field path, text
+
+
+def source_texts(brief: Brief) -> list[SourceText]:
     """Every text of the brief with its bookmark name and field path: the body's texts in
     reading order (the model's walk), then the footnotes in the order of their numbers."""
     texts = [(_name(path), path, text) for path, text in brief.inlines()]
@@ -52,9 +55,10 @@ def content_hash(brief: Brief) -> str:
     return hashlib.sha256(brief.model_dump_json().encode()).hexdigest()
 
 
-def add_source(document: Any, edition: Edition, anchored: set[str]) -> None:
-    """Custom properties (series, brief, lang, content hash) and the snapshot part; texts
-    the writer could not bookmark (`anchored` holds those it could) are marked so."""
+def add_source(document: Any, edition: Edition, texts: list[SourceText], anchored: set[str]
+               ) -> None:
+    """Custom properties (series, brief, lang, content hash) and the snapshot of `texts`;
+    texts the writer could not bookmark (`anchored` holds those it could) are marked so."""
     brief = edition.brief
     ids = {"series": edition.series.id, "brief": brief.id, "lang": brief.lang,
            "hash": content_hash(brief)}
@@ -62,8 +66,7 @@ def add_source(document: Any, edition: Edition, anchored: set[str]) -> None:
     props = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
                  custom_properties((f"briefbuilder.{k}", v) for k, v in ids.items()), package)
     package.relate_to(props, RT.CUSTOM_PROPERTIES)
-    blocks = ((name, path, text.source, name in anchored)
-              for name, path, text in source_texts(brief))
+    blocks = ((name, path, text.source, name in anchored) for name, path, text in texts)
     own = own_paragraphs(document.element.body, PREFIX)
     item = Part(PackURI("/customXml/item1.xml"), CT.XML, snapshot(ids, blocks, own), package)
     item_props = Part(PackURI("/customXml/itemProps1.xml"), CT.OFC_CUSTOM_XML_PROPERTIES,
