@@ -245,3 +245,13 @@ def test_a_footnote_added_in_word_is_listed_not_placed(sample_draft: bytes,
         "evaluation, the evaluation team gathered insights from four sampled multi-year, "
         'multi-state interventions.": it holds a footnote added in the draft; add the note '
         "under footnotes: and cite it as [^key] by hand"]
+
+
+def test_a_comment_on_the_title_points_at_its_words_in_the_file(sample_draft: bytes,
+                                                                content: Path) -> None:
+    draft = reviewed(sample_draft, lambda d: add_comments(
+        d, None, "Investing in Mexico", [("Ana Reviewer", "Shorter title?", False)]))
+    ran = run_review(draft, content)
+    assert ran.out.splitlines()[0] == (
+        f'{content / BRIEF}:1:8: comment by Ana Reviewer (2024-10-02T09:30:00Z) on '
+        '"Investing in Mexico": Shorter title?')

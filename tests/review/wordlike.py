@@ -74,6 +74,11 @@ class WordDraft:
                                       namespaces={"w": W_NS})[0]
         return start.getparent()
 
+    def run_anywhere(self, words: str, part: str = DOCUMENT) -> Any:
+        """The first run of the part whose text holds `words`."""
+        return next(t.getparent() for t in self.part(part).iter(f"{W}t")
+                    if words in (t.text or ""))
+
     def run_with(self, bookmark: str, words: str, part: str = DOCUMENT) -> Any:
         """The run of the bookmarked paragraph whose text holds `words`."""
         for t in self.paragraph(bookmark, part).iter(f"{W}t"):
@@ -259,7 +264,7 @@ def type_after(draft: WordDraft, part: str, words: str, text: str, tracked: bool
                ) -> None:
     """Word: click after `words` anywhere in a part (the title, the masthead in the first
     page's header) and type with Track Changes on: a w:ins after that run (off: a run)."""
-    run = next(t.getparent() for t in draft.part(part).iter(f"{W}t") if words in (t.text or ""))
+    run = draft.run_anywhere(words, part)
     typed = text_run(text)
     if tracked:
         insertion = draft.revision("ins")
@@ -368,13 +373,15 @@ def word_resave(draft: WordDraft) -> None:
                 tail.insert(0, w("lastRenderedPageBreak"))
 
 
-def add_comments(draft: WordDraft, bookmark: str, words: str,
+def add_comments(draft: WordDraft, bookmark: str | None, words: str,
                  thread: list[tuple[str, str, bool]]) -> None:
     """Word: a comment on selected words and its replies. comments.xml holds them all;
     commentsExtended.xml links a reply to its parent by w15:paraIdParent and marks
     w15:done; commentsIds.xml gives each a durable id. Ranges sit around the words, each
-    followed by its w:commentReference run."""
-    _, middle, _ = split_run(draft.run_with(bookmark, words), words)
+    followed by its w:commentReference run. No `bookmark`: the first run with the words
+    (the title, a label)."""
+    run = draft.run_with(bookmark, words) if bookmark else draft.run_anywhere(words)
+    _, middle, _ = split_run(run, words)
     comments = etree.Element(f"{W}comments", nsmap={"w": W_NS, "w14": W14_NS})
     extended = etree.Element(f"{{{W15_NS}}}commentsEx", nsmap={"w15": W15_NS})
     ids = etree.Element(f"{{{W16CID_NS}}}commentsIds", nsmap={"w16cid": W16CID_NS})

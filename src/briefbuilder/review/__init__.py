@@ -106,33 +106,37 @@ def _inside_series(path: Path) -> Path:
 
 
 def _locate_comments(draft: ReadDraft, source: Path) -> list[Located]:
-    """Each comment at the line and column of its quoted words in the brief file (else at
-    the start of its text, else unlocated)."""
+    """Each comment at the line and column of its quoted words in the brief file: inside
+    the text it stands in (else at that text's start); a comment on the draft's own text
+    (the title) where its words stand in the file, else unlocated."""
     text = source.read_text(encoding="utf-8")
     root = compose(text)
     blocks = draft.snapshot.by_name()
     located = []
     for comment in draft.comments:
         block = blocks.get(comment.block or "")
-        line = column = None
+        span = (0, len(text))
         if block is not None:
             try:
                 node = locate(text, root, block.path).node
+                span = (int(node.start_mark.index), int(node.end_mark.index))
             except EditError:
-                node = None
-            if node is not None:
-                offset = _find_words(text, int(node.start_mark.index),
-                                     int(node.end_mark.index), comment.quoted)
-                line = text.count("\n", 0, offset) + 1
-                column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        located.append(Located(comment, line, column))
+                pass
+        offset = _find_words(text, *span, comment.quoted)
+        if offset is None and block is not None:
+            offset = span[0]
+        if offset is None:
+            located.append(Located(comment, None, None))
+            continue
+        line = text.count("\n", 0, offset) + 1
+        located.append(Located(comment, line, offset - (text.rfind("\n", 0, offset) + 1) + 1))
     return located
 
 
-def _find_words(text: str, start: int, end: int, quoted: str) -> int:
-    """Where `quoted` begins in text[start:end] (across folded lines), else `start`."""
+def _find_words(text: str, start: int, end: int, quoted: str) -> int | None:
+    """Where `quoted` begins in text[start:end] (across folded lines), if it does."""
     words = quoted.split()[:6]
     if not words:
-        return start
+        return None
     found = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, start, end)
-    return found.start() if found else start
+    return found.start() if found else None
