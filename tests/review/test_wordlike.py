@@ -255,3 +255,14 @@ def test_a_comment_on_the_title_points_at_its_words_in_the_file(sample_draft: by
     assert ran.out.splitlines()[0] == (
         f'{content / BRIEF}:1:8: comment by Ana Reviewer (2024-10-02T09:30:00Z) on '
         '"Investing in Mexico": Shorter title?')
+
+
+def test_a_comment_in_a_footnote_points_at_the_footnote_text(sample_draft: bytes,
+                                                             content: Path) -> None:
+    draft = reviewed(sample_draft, lambda d: add_comments(
+        d, "_bb_fn1", "Trade Administration", [("Ana Reviewer", "Cite the 2024 edition?",
+                                                False)], FOOTNOTES))
+    ran = run_review(draft, content)
+    assert ran.out.splitlines()[0] == (
+        f'{content / BRIEF}:20:19: comment by Ana Reviewer (2024-10-02T09:30:00Z) on '
+        '"Trade Administration": Cite the 2024 edition?')

@@ -374,13 +374,13 @@ def word_resave(draft: WordDraft) -> None:
 
 
 def add_comments(draft: WordDraft, bookmark: str | None, words: str,
-                 thread: list[tuple[str, str, bool]]) -> None:
+                 thread: list[tuple[str, str, bool]], part: str = DOCUMENT) -> None:
     """Word: a comment on selected words and its replies. comments.xml holds them all;
     commentsExtended.xml links a reply to its parent by w15:paraIdParent and marks
     w15:done; commentsIds.xml gives each a durable id. Ranges sit around the words, each
     followed by its w:commentReference run. No `bookmark`: the first run with the words
     (the title, a label)."""
-    run = draft.run_with(bookmark, words) if bookmark else draft.run_anywhere(words)
+    run = draft.run_with(bookmark, words, part) if bookmark else draft.run_anywhere(words, part)
     _, middle, _ = split_run(run, words)
     comments = etree.Element(f"{W}comments", nsmap={"w": W_NS, "w14": W14_NS})
     extended = etree.Element(f"{{{W15_NS}}}commentsEx", nsmap={"w15": W15_NS})

@@ -55,7 +55,7 @@ def read_draft(path: Path) -> ReadDraft:
         if body_el is None:
             raise package.error("its document part has no body")
         body = walk(body_el, story)
-        comments = _comments(package, main, body)
+        comments = _comments(package, main, [body, *notes.values()])
         margins = {part: walk(package.xml(part), Story(package.hyperlinks(part)))
                    for kind in ("/header", "/footer") for part in package.related(main, kind)
                    if package.xml(part) is not None}
@@ -97,8 +97,9 @@ def _footnotes(package: Package, main: str, snapshot: Snapshot, story: Story
     return found
 
 
-def _comments(package: Package, main: str, body: list[Piece]) -> list[Comment]:
-    """Top-level comments in document order, each with its replies."""
+def _comments(package: Package, main: str, stories: list[list[Piece]]) -> list[Comment]:
+    """Top-level comments in document order, each with its replies; `stories` are the
+    pieces of the body and of each footnote, where comments are anchored."""
     parts = package.related(main, "/comments")
     if not parts:
         return []
@@ -112,7 +113,8 @@ def _comments(package: Package, main: str, body: list[Piece]) -> list[Comment]:
                                 text.strip())
         if paragraphs and paragraphs[-1].get(W14_PARA):
             para_of[paragraphs[-1].get(W14_PARA)] = cid
-    _place(comments, body)
+    for story in stories:
+        _place(comments, story)
     parents = _threads(package, main, comments, para_of)
     for cid, parent in parents.items():
         comments[parent].replies.append(comments[cid])
