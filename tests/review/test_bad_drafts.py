@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -121,3 +122,14 @@ def test_a_brief_file_that_links_outside_its_series_is_refused(sample_draft: byt
     assert ran.err == (f"{file}: the brief file links outside its series folder (replace the "
                        "link with the file itself)\n")
     assert outside.read_bytes() == before and file.is_symlink()
+
+
+def test_json_names_the_refusal_too(sample_draft: bytes, content: Path) -> None:
+    ran = run_review(_not_ours(sample_draft), content, as_json=True)
+    draft = content.parent / "reviewed.docx"
+    assert ran.code == 1
+    assert json.loads(ran.out) == {
+        "draft": str(draft), "complete": False, "applied": False,
+        "problems": [f"{draft}: cannot review this draft: it was not made by briefbuilder (it "
+                     "carries no briefbuilder snapshot) (review a draft that 'briefbuilder "
+                     "build' made)"]}

@@ -9,7 +9,7 @@ from rich.console import Console
 from ..errors import BriefbuilderError
 from ..progress import print_problems
 from . import apply_review, review_draft
-from .report import show, show_json
+from .report import show, show_json, show_refusal
 
 
 def review_command(draft: Path, content: Path, apply: bool, as_json: bool, out: Console,
@@ -19,10 +19,15 @@ def review_command(draft: Path, content: Path, apply: bool, as_json: bool, out: 
         review = review_draft(draft, content)
     except BriefbuilderError as exc:
         print_problems(err, exc.problems)
+        if as_json:
+            show_refusal(draft, exc.problems, out)
         return 1
     problems = apply_review(review) if apply else []
     applied = apply and not problems and review.plan.after != review.plan.before
-    (show_json if as_json else show)(review, out, applied)
+    if as_json:
+        show_json(review, out, applied, problems)
+    else:
+        show(review, out, applied)
     if problems:
         err.print("not applied: the edited file would not pass 'check' (lines as edited):",
                   markup=False)

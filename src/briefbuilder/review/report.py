@@ -4,10 +4,12 @@ could not be placed, every comment (replies indented); or all of it as one JSON 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
+from ..errors import Problem
 from ..yamlfile import format_path
 from . import Located, Review
 from .changes import Action
@@ -69,7 +71,9 @@ def _quote(text: str) -> str:
     return '"' + " ".join(text.split()) + '"'
 
 
-def show_json(review: Review, console: Console, applied: bool) -> None:
+def show_json(review: Review, console: Console, applied: bool, problems: list[Problem]
+              ) -> None:
+    """The review as one JSON document; `problems`: why --apply wrote nothing."""
     document: dict[str, Any] = {
         "draft": str(review.draft.path),
         "file": str(review.plan.path),
@@ -80,7 +84,15 @@ def show_json(review: Review, console: Console, applied: bool) -> None:
         "unplaced": [{"where": u.where, "text": u.text, "why": u.why} for u in review.unplaced],
         "diff": review.plan.diff,
         "comments": [_comment_json(c) for c in review.comments],
+        "problems": [str(p) for p in problems],
     }
+    _print(console, json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def show_refusal(draft: Path, problems: list[Problem], console: Console) -> None:
+    """The JSON document for a draft that could not be reviewed at all."""
+    document = {"draft": str(draft), "complete": False, "applied": False,
+                "problems": [str(p) for p in problems]}
     _print(console, json.dumps(document, ensure_ascii=False, indent=2))
 
 
