@@ -41,7 +41,7 @@ def _edited(path: tuple[str | int, ...], value: str) -> str:
     (("body", 1, "single"), "It's still single", "    single: 'It''s still single'\n"),
     (("body", 1, "double"), 'A "double" two', '    double: "A \\"double\\" two"\n'),
     (("body", 1, "row", 0), "Coahuila, Saltillo", '    row: ["Coahuila, Saltillo", "3,400"]\n'),
-])
+], ids=["folded", "plain", "plain-now-quoted", "single", "double", "in-flow-list"])
 def test_a_text_keeps_its_style_and_the_rest_its_bytes(
         path: tuple[str | int, ...], value: str, written: str) -> None:
     edited = _edited(path, value)
