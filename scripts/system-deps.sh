@@ -3,12 +3,13 @@
 #   Pango (WeasyPrint's text layout), libharfbuzz-subset0 (fast font subsetting),
 #   poppler-utils (pdftoppm/pdftotext, for looking at pages),
 #   chromium and chromium-driver (the web edition's tests run axe-core in it),
-#   npm when the machine has no npm (it installs axe-core).
+#   npm when the machine has no npm (it installs axe-core),
+#   libreoffice-writer-nogui + python3-uno (tests edit drafts in LibreOffice, driven through UNO).
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -eu
 missing=""
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fontconfig \
-           chromium chromium-driver; do
+           chromium chromium-driver libreoffice-writer-nogui python3-uno; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 command -v npm >/dev/null 2>&1 || missing="$missing npm"

@@ -61,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     preflight.add_argument("--json", action="store_true", help="one JSON report on stdout")
 
+    review = commands.add_parser(
+        "review", help="a reviewed Word draft's tracked changes and comments, as YAML edits")
+    review.add_argument("draft", type=Path, help="the reviewed .docx draft")
+    review.add_argument("content", nargs="?", type=Path, default=Path("content"),
+                        help="the content folder, or the brief file itself (default: content)")
+    review.add_argument("--apply", action="store_true", help="write the changes into the YAML")
+    review.add_argument("--json", action="store_true", help="one JSON document on stdout")
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("--kind", choices=KINDS, default="brief",
                         help="brief (<id>.<lang>.yaml), series (series.yaml), brand "
@@ -177,6 +185,13 @@ def _preflight(args: argparse.Namespace) -> int:
     return preflight(args.content, args.out, args.json, console)
 
 
+def _review(args: argparse.Namespace) -> int:
+    from .review.command import review_command
+
+    out = Console(highlight=False, soft_wrap=True)
+    return review_command(args.draft, args.content, args.apply, args.json, out, err)
+
+
 def _schema(args: argparse.Namespace) -> int:
     sys.stdout.write(schema_text(args.kind))
     sys.stdout.flush()
@@ -231,6 +246,8 @@ def _load(content: Path) -> Project:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .review.translation import pending_translations
+
     content: Path = args.content
     if content.name == BRAND_FILE and content.is_file():
         load_theme(content.parent)
@@ -240,6 +257,7 @@ def _check(args: argparse.Namespace) -> int:
     theme_problems, stopped = check_themes(project.series)
     project.problems.extend(theme_problems)
     project.problems.extend(check_alignment(project.editions(), args.strict))
+    project.problems.extend(pending_translations([s.folder for s in project.series]))
     print_problems(err, project.problems)
     bad = {p.file for p in project.errors} | stopped
     valid = sum(e.path not in bad for e in project.editions())
@@ -343,6 +361,7 @@ def _summarize(result: BuildResult, project: Project, problems: list[Problem],
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": _build, "watch": _watch, "check": _check, "preflight": _preflight,
     "schema": _schema, "new": _new, "init": _init, "themes": _themes, "theme": _theme,
+    "review": _review,
 }
 
 

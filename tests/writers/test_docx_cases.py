@@ -40,7 +40,7 @@ def test_a_note_cited_twice_is_one_note_and_a_noteref(make_series: MakeSeries,
     data = build(editions(folder)[0])
     document = part(data, "word/document.xml")
     assert len(document.findall(f".//{W}footnoteReference")) == 1
-    start = document.find(f".//{W}bookmarkStart")
+    start = document.xpath(".//w:bookmarkStart[starts-with(@w:name, '_RefNote')]", namespaces=NS)[0]
     assert start.getnext().find(f"{W}footnoteReference") is not None
     codes = [c.strip() for c in document.xpath(".//w:instrText/text()", namespaces=NS)]
     assert codes == [f"NOTEREF {start.get(f'{W}name')} \\f \\h"]

@@ -43,18 +43,28 @@ def format_date(date: dt.date, lang: str, labels: Labels) -> str:
 
 def fill(template: str, **values: tuple[Span, ...] | str) -> tuple[Span, ...]:
     """Fill a label template such as '{name}, implemented by {implementer}' with spans."""
-    out: list[Span] = []
+    return tuple(span for part in fill_parts(template, **values) for span in part)
+
+
+def fill_parts(template: str, **values: tuple[Span, ...] | str) -> list[tuple[Span, ...]]:
+    """The filled template in parts: each literal, and each value's spans as given."""
+    out: list[tuple[Span, ...]] = []
     for literal, name, _, _ in string.Formatter().parse(template):
         if literal:
-            out.append(Text(text=literal))
+            out.append((Text(text=literal),))
         if name is not None:
             value = values[name]
-            out.extend((Text(text=value),) if isinstance(value, str) else value)
-    return tuple(out)
+            out.append((Text(text=value),) if isinstance(value, str) else value)
+    return out
 
 
 def project_spans(item: Project, labels: Labels) -> tuple[Span, ...]:
     """One sampled-intervention line: linked name (acronym), then the implementer phrase."""
+    return tuple(span for part in project_parts(item, labels) for span in part)
+
+
+def project_parts(item: Project, labels: Labels) -> list[tuple[Span, ...]]:
+    """The parts of a sampled-intervention line (see fill_parts)."""
     name: tuple[Span, ...] = item.name.spans
     if item.acronym:
         name = (*name, Text(text=f" ({item.acronym})"))
@@ -62,7 +72,7 @@ def project_spans(item: Project, labels: Labels) -> tuple[Span, ...]:
         name = (Link(href=item.url, children=name),)
     named = labels.project_word.lower() in item.name.plain.lower()
     template = labels.project_item_named if named else labels.project_item
-    return fill(template, name=name, implementer=item.implementer.spans)
+    return fill_parts(template, name=name, implementer=item.implementer.spans)
 
 
 def edition_lines(edition: Edition, labels: Labels) -> list[str]:

@@ -18,6 +18,7 @@ from .lists import add_lists
 from .package import docx_bytes
 from .page import set_up_pages
 from .properties import build_moment, language_tag, set_language, set_properties
+from .source import add_source
 from .styles import add_styles
 
 __all__ = ["write_docx"]
@@ -40,4 +41,5 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     set_language(document, tag)
     when = build_moment(edition)
     set_properties(document, edition, tag, when)
+    add_source(document, edition, draft.texts, draft.marked)
     return docx_bytes(document, when)

@@ -30,7 +30,7 @@ from ...model.blocks import (
 from ...model.brief import Section
 from ...model.inline import LineBreak, Span, Strong, Text
 from ...sandbox import allowed_file
-from ..common import anchor_name, fill, project_spans
+from ..common import anchor_name, fill_parts, project_parts
 from .draft import Draft
 from .inline import RunLook, write_spans
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
@@ -92,8 +92,8 @@ def _write_block(draft: Draft, container: Any, block: Block, box: str | None) ->
     elif isinstance(block, Quote):
         paragraph(draft, container, "Quote", block.quote.text.spans)
         if block.quote.source is not None:
-            source = (Text(text="\u2014 "), *block.quote.source.spans)
-            paragraph(draft, container, "Quote Source", source)
+            p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
+            write_spans(draft, draft.body, p, block.quote.source.spans)
     elif isinstance(block, Table):
         _table(draft, container, block)
     elif isinstance(block, Figure):
@@ -147,7 +147,8 @@ def _caption(draft: Draft, container: Any, template: str, counter: str,
             write_spans(draft, draft.body, p, (Text(text=literal),))
         if name is not None:
             add_field(p, f"SEQ {counter} \\* ARABIC", str(draft.count(counter)))
-    write_spans(draft, draft.body, p, (Text(text=": "), *caption))
+    write_spans(draft, draft.body, p, (Text(text=": "),))
+    write_spans(draft, draft.body, p, caption)
 
 
 def _add_table(container: Any, rows: int, cols: int, width: Length) -> Any:
@@ -198,8 +199,9 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
     if body.caption is not None:
         _caption(draft, container, draft.labels.figure, "Figure", body.caption.spans)
     if body.credit is not None:
-        credit = fill(draft.labels.source, source=body.credit.spans)
-        paragraph(draft, container, "Figure Credit", credit)
+        p = paragraph(draft, container, "Figure Credit")
+        for part in fill_parts(draft.labels.source, source=body.credit.spans):
+            write_spans(draft, draft.body, p, part)
 
 
 def _stats(draft: Draft, container: Any, block: Stats) -> None:
@@ -222,5 +224,7 @@ def _projects(draft: Draft, container: Any, block: Projects) -> None:
         paragraph(draft, container, "Panel Title", body.title.spans)
     num = draft.lists.restart()
     for item in body.items:
-        p = paragraph(draft, container, "Panel Item", project_spans(item, draft.labels))
+        p = paragraph(draft, container, "Panel Item")
+        for part in project_parts(item, draft.labels):
+            write_spans(draft, draft.body, p, part)
         set_numbering(p, num, 0)

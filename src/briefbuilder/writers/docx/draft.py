@@ -14,6 +14,7 @@ from .footnotes_part import FootnotesPart, footnotes_part
 from .geometry import Geometry
 from .lists import Lists
 from .oxml.document import declare_footnote_separators
+from .source import SourceText, source_texts
 
 
 def bookmark_name(anchor: str) -> str:
@@ -44,6 +45,8 @@ class Draft:
     last_bookmark: int = 0
     last_shape: int = 0
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
+    marked: set[str] = field(default_factory=set)  # source bookmarks written
+    in_source: bool = False  # writing inside a source bookmark (they do not nest)
 
     @property
     def brief(self) -> Brief:
@@ -62,6 +65,38 @@ class Draft:
                 found[anchor] = name
                 taken.add(name)
         return found
+
+    @cached_property
+    def texts(self) -> list[SourceText]:
+        """Every source text of the brief with its bookmark name and field path."""
+        return source_texts(self.brief)
+
+    @cached_property
+    def sources(self) -> dict[tuple[Any, ...], list[str]]:
+        """The spans of each source text -> the hidden bookmarks for them, in reading order
+        (texts alike share a key: the writer writes them in the same order)."""
+        found: dict[tuple[Any, ...], list[str]] = {}
+        for name, _, text in self.texts:
+            if text.spans:
+                found.setdefault(text.spans, []).append(name)
+        return found
+
+    @cached_property
+    def _source_starts(self) -> set[Any]:
+        return {spans[0] for spans in self.sources}
+
+    def source_bookmark(self, spans: tuple[Any, ...]) -> tuple[str, int] | None:
+        """The bookmark for `spans` (or for their first spans: a project's name before its
+        acronym) when they are a source text not yet written, and how many spans it holds."""
+        if not spans or spans[0] not in self._source_starts:
+            return None
+        for size in range(len(spans), 0, -1):
+            names = self.sources.get(spans[:size])
+            if names:
+                name = names.pop(0)
+                self.marked.add(name)
+                return name, size
+        return None
 
     @cached_property
     def footnotes(self) -> FootnotesPart:

@@ -35,7 +35,24 @@ def encode_url(href: str) -> str:
 
 def write_spans(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...],
                 look: RunLook = RunLook()) -> None:
-    """Append runs for `spans` to paragraph (or hyperlink) element `parent`."""
+    """Append runs for `spans` to paragraph (or hyperlink) element `parent`; a source text
+    of the brief goes inside its hidden bookmark, which a review maps back to its field."""
+    found = None if draft.in_source else draft.source_bookmark(spans)
+    if found is None:
+        _write(draft, story, parent, spans, look)
+        return
+    name, size = found
+    bookmark = draft.bookmark_id()
+    add_bookmark_start(parent, bookmark, name)
+    draft.in_source = True
+    _write(draft, story, parent, spans[:size], look)
+    draft.in_source = False
+    add_bookmark_end(parent, bookmark)
+    _write(draft, story, parent, spans[size:], look)
+
+
+def _write(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...],
+           look: RunLook) -> None:
     for span in spans:
         if isinstance(span, Text):
             _run(parent, look).text = span.text
@@ -93,7 +110,9 @@ def _footnote(draft: Draft, story: Story, parent: Any, key: str) -> None:
         return
     note = draft.footnotes.footnotes.add_footnote(draft.style("Footnote Text"), mark)
     draft.notes[key] = note.id
+    outer, draft.in_source = draft.in_source, False  # the note is a source text of its own
     write_spans(draft, Story(draft.footnotes, in_note=True), note.p_lst[0], text.spans)
+    draft.in_source = outer
     bookmark = draft.bookmark_id()
     add_bookmark_start(parent, bookmark, _mark_name(note.id))
     add_footnote_reference(parent, note.id, mark)

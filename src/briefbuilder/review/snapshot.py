@@ -1,0 +1,72 @@
+"""The snapshot a draft carries of its source: the ids it was built from and each text's
+field path and markup, read from the draft's custom XML part."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..writers.docx.oxml.source import SNAPSHOT_NS
+from .package import Package
+
+FieldPath = tuple[str | int, ...]
+NOT_OURS = "it was not made by briefbuilder (it carries no briefbuilder snapshot)"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One text as built: its bookmark name, its field path in the brief and its markup."""
+
+    name: str
+    path: FieldPath
+    source: str
+    anchored: bool = True  # the draft has a bookmark around it
+
+    @property
+    def is_footnote(self) -> bool:
+        return self.path[0] == "footnotes"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    series: str
+    brief: str
+    lang: str
+    hash: str
+    blocks: tuple[Block, ...]
+    own: frozenset[str] = frozenset()  # the draft's own paragraphs (title, labels, values)
+
+    def by_name(self) -> dict[str, Block]:
+        return {b.name: b for b in self.blocks}
+
+    def footnotes(self) -> list[Block]:
+        """The footnote texts, in the order of their numbers."""
+        return [b for b in self.blocks if b.is_footnote]
+
+
+def read_snapshot(package: Package, main: str) -> Snapshot:
+    """The snapshot part, found from the document's custom XML relationships (or, when an
+    editor dropped them, among the package's custom XML parts)."""
+    names = package.related(main, "/customXml") + sorted(
+        n for n in package.zip.namelist() if n.startswith("customXml/item")
+        and "Props" not in n)
+    for name in names:
+        root = package.xml(name)
+        if root is not None and root.tag == f"{{{SNAPSHOT_NS}}}snapshot":
+            return _snapshot(package, root)
+    raise package.error(NOT_OURS, "review a draft that 'briefbuilder build' made")
+
+
+def _snapshot(package: Package, root: Any) -> Snapshot:
+    try:
+        blocks = tuple(Block(b.get("id", ""), tuple(json.loads(b.get("path", ""))),
+                             b.text or "", b.get("anchored") != "0")
+                       for b in root.iter(f"{{{SNAPSHOT_NS}}}block"))
+    except (ValueError, TypeError):
+        raise package.error("its briefbuilder snapshot is damaged") from None
+    if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
+        raise package.error("its briefbuilder snapshot is damaged")
+    own = frozenset(o.text or "" for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
+    return Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
+                    root.get("hash", ""), blocks, own)
