@@ -19,11 +19,11 @@ from ..brand import Labels, Theme
 from ..errors import Problem, RenderError
 from ..model.inline import FootnoteRef
 from ..model.series import Edition
+from ..sandbox import allowed_file
 from .bundle import MAIN, pack
 from .common import format_date
 from .html import RenderState, _render, page_context
 from .registry import output_name
-from ..sandbox import allowed_file
 from .web_fonts import web_fonts
 
 LINKED_FORMATS = {"pdf": "pdf_link", "docx": "docx_link", "web": "web_link"}
