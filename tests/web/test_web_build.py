@@ -82,7 +82,7 @@ def test_an_edition_the_theme_cannot_label_fails_alone_and_is_left_out_of_the_in
     result = cli("build", folder, "--out", out, "--format", "web", "-v")
     assert result.returncode == 1
     assert built(result) == ["s/b.en/index.html", "s/index.html"]
-    assert (f"{folder / 'b.fr.yaml'}: lang: theme 'ilab' has no labels for language 'fr' "
+    assert (f"{folder / 'b.fr.yaml'}:1:1: lang: theme 'ilab' has no labels for language 'fr' "
             f"(it has en, es) (add {tmp_path / 'styles' / 'ilab' / 'labels' / 'fr.yaml'})"
             ) in result.stderr
     assert "Traceback" not in result.stderr and not (out / "s" / "b.fr").exists()

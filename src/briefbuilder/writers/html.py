@@ -130,6 +130,7 @@ def environment(theme_folder: Path) -> Environment:
     """The theme's sandboxed Jinja environment, with the filters and helpers templates use."""
     env = sandbox(theme_folder)
     env.filters["css_string"] = css_string
+    env.filters["font_stack"] = font_stack
     env.globals.update(block_name=block_tag, fill=fill, project_spans=project_spans)
     return env
 
@@ -140,6 +141,12 @@ def css_string(value: str) -> Markup:
         f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value)
     )
     return Markup(f'"{escaped}"')
+
+
+def font_stack(family: str, fallback: list[str]) -> Markup:
+    """A brand family and the theme's fallback families, as the start of a CSS font-family
+    list: '"Public Sans", "Noto Sans"'."""
+    return Markup(", ").join(css_string(name) for name in (family, *fallback))
 
 
 def css_content(template: str, **counters: str) -> Markup:
