@@ -19,7 +19,8 @@ from .errors import Problem, Severity
 from .model.blocks import Callout, ListItem, Paragraph, Table, block_tag
 from .model.brief import Brief
 from .model.series import Edition
-from .yamlfile import FieldPath, Said, locate
+from .places import FieldPath
+from .yamlfile import Said
 
 Shape = tuple[FieldPath, str]  # (field path, what stands there)
 
@@ -78,7 +79,8 @@ def compare(first: Edition, other: Edition, strict: bool = False) -> list[Proble
             break
         aligned.append(mine[0])
     said += _citations(first, other, aligned) + _untranslated_alt(first, other)
-    return locate(other.path, said, Severity.ERROR if strict else Severity.WARNING)
+    severity = Severity.ERROR if strict else Severity.WARNING
+    return [other.problem(loc, message, hint, severity) for loc, message, hint in said]
 
 
 def _footnote_keys(first: Edition, other: Edition) -> list[Said]:

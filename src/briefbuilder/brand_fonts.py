@@ -14,7 +14,8 @@ from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
 from .brand import Brand
 from .errors import Problem, Refusal
-from .yamlfile import FieldPath, YamlDoc
+from .places import FieldPath
+from .yamlfile import YamlDoc
 
 
 def family_files(name: str) -> list[fontpkg.FontFile]:

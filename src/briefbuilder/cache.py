@@ -12,8 +12,8 @@ from . import __version__
 from .errors import Problem, Severity
 from .model.series import Edition
 from .outputs import inside
+from .places import format_path
 from .writers.bundle import MAIN, stays_inside
-from .yamlfile import format_path
 
 MANIFEST = "manifest.json"
 PACKAGE = Path(__file__).resolve().parent

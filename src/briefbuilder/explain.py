@@ -20,9 +20,10 @@ from pydantic_core import ErrorDetails
 
 from .model.blocks import BLOCK_TYPES, TextOrMapping
 from .model.inline import Inline
+from .places import FieldPath
 
 if TYPE_CHECKING:
-    from .yamlfile import FieldPath, Said
+    from .yamlfile import Said
 
 PydanticLoc = tuple[str | int, ...]  # a location as pydantic gives it, with union tags
 

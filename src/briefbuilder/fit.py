@@ -1,5 +1,5 @@
 """Content the theme cannot print, found before anything is written: each problem is
-located in the brief file (line:column), as the loader locates its own.
+located in the brief file (line:column) where the loader read it.
 
 Every writer calls check_fit first, so the PDF, the HTML and the Word draft refuse
 the same content with the same message.
@@ -7,14 +7,10 @@ the same content with the same message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .brand import Brand
 from .errors import ContentError, Problem
 from .model.series import Edition
-from .yamlfile import FieldPath, YamlProblem, format_path, read_yaml
 
-Locate = Callable[[FieldPath, str, str], Problem]
 WIDE_TABLE_HINT = ("split it into narrower tables, or turn rows into a list; a theme can raise "
                    "tables.max_columns in its brand.yaml")
 
@@ -24,11 +20,9 @@ def fit_problems(edition: Edition, brand: Brand) -> list[Problem]:
     limit = brand.tables.max_columns
     wide = [(path, len(table.table.header)) for path, table in edition.brief.tables()
             if len(table.table.header) > limit]
-    if not wide:
-        return []
-    locate = _locator(edition)
-    return [locate((*path, "table"), f"the table has {columns} columns; the theme allows at "
-                   f"most {limit} on the page", WIDE_TABLE_HINT) for path, columns in wide]
+    return [edition.problem((*path, "table"), f"the table has {columns} columns; the theme "
+                            f"allows at most {limit} on the page", WIDE_TABLE_HINT)
+            for path, columns in wide]
 
 
 def check_fit(edition: Edition, brand: Brand) -> None:
@@ -37,11 +31,3 @@ def check_fit(edition: Edition, brand: Brand) -> None:
     if problems:
         raise ContentError(problems)
 
-
-def _locator(edition: Edition) -> Locate:
-    """Problems at field paths of the brief file; without line numbers if it cannot be read."""
-    try:
-        return read_yaml(edition.path).problem
-    except (YamlProblem, OSError):
-        return lambda loc, message, hint: Problem(message, edition.path, field=format_path(loc),
-                                                  hint=hint)

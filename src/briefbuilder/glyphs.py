@@ -11,7 +11,8 @@ from .brand import Theme
 from .brand_fonts import characters
 from .errors import Problem, Severity
 from .model.brief import Brief
-from .yamlfile import FieldPath, YamlDoc
+from .places import FieldPath
+from .yamlfile import YamlDoc
 
 MAX_NAMED = 8  # characters named in one warning; the rest are counted
 # Characters that are not drawn with a glyph of their own: spaces, controls, format

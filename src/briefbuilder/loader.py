@@ -18,17 +18,10 @@ from .images import check_image
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
+from .places import FieldPath, Places
 from .sandbox import link_problem, linked_outside
 from .themes import find_theme, load_theme
-from .yamlfile import (
-    FieldPath,
-    ValidationProblems,
-    YamlDoc,
-    YamlProblem,
-    locate,
-    read_yaml,
-    validate,
-)
+from .yamlfile import ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
 
 SERIES_FILE = "series.yaml"
 BRIEF_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.ya?ml$")
@@ -128,14 +121,13 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     files = _edition_files(folder, doc, series, problems)
     coverage = _theme_coverage(series, folder)
     for number, brief_id in enumerate(series.briefs, start=1):
-        briefs = [(brief, brief_path) for lang, brief_path in files.get(brief_id, [])
-                  if (brief := load_brief(brief_path, brief_id, lang, problems, coverage))
-                  is not None]
+        briefs = [read for lang, brief_path in files.get(brief_id, [])
+                  if (read := read_brief(brief_path, brief_id, lang, problems, coverage))]
         languages = tuple(brief.lang for brief, _ in briefs)
         loaded.editions.extend(
-            Edition(brief, series, brief_path, number, len(series.briefs), doc.sha256,
-                    languages)
-            for brief, brief_path in briefs)
+            Edition(brief, series, places.path, number, len(series.briefs), doc.sha256,
+                    languages, places)
+            for brief, places in briefs)
     return loaded
 
 
@@ -198,6 +190,13 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
                coverage: Coverage | None = None) -> Brief | None:
     """Load and check one brief edition file (against what its theme's fonts can show,
     when coverage is given); None when it has errors."""
+    read = read_brief(path, brief_id, lang, problems, coverage)
+    return read[0] if read else None
+
+
+def read_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
+               coverage: Coverage | None = None) -> tuple[Brief, Places] | None:
+    """load_brief, with the places of the brief's fields in its file."""
     try:
         doc = read_yaml(path)
     except YamlProblem as exc:
@@ -226,7 +225,7 @@ def load_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
     if coverage is not None:
         found += glyph_problems(brief, doc, coverage)
     problems.extend(found)
-    return None if any(p.severity is Severity.ERROR for p in found) else brief
+    return None if any(p.severity is Severity.ERROR for p in found) else (brief, doc)
 
 
 def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:

@@ -18,6 +18,7 @@ from ruamel.yaml.reader import ReaderError
 from .errors import Problem, Severity
 from .explain import explain
 from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
+from .places import FieldPath, Places, format_path
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -25,30 +26,19 @@ MAX_DEPTH = 100  # a brief needs about ten levels; far deeper input only exhaust
 _TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} levels deep"
 _FLATTEN = "a brief needs only a few levels; flatten it"
 
-FieldPath = tuple[str | int, ...]
 Said = tuple[FieldPath, str, str]  # where, what, what to do
 M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
-class YamlDoc:
-    """A YAML file as plain Python data plus where each value stands in the file."""
+class YamlDoc(Places):
+    """A YAML file as plain Python data, with the place of each value in the file."""
 
-    path: Path
-    data: Any
-    positions: dict[FieldPath, tuple[int, int]]
+    data: Any = None
     sha256: str = ""  # of the bytes that were parsed, not of the file as it is later
 
     def where(self, loc: FieldPath) -> tuple[int, int]:
         """1-based (line, column) of the deepest existing node along loc."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.positions:
-                return self.positions[loc[:end]]
-        return (1, 1)
-
-    def problem(self, loc: FieldPath, message: str, hint: str = "",
-                severity: Severity = Severity.ERROR) -> Problem:
-        line, column = self.where(loc)
-        return Problem(message, self.path, line, column, format_path(loc), hint, severity)
+        return super().where(loc) or (1, 1)
 
 
 def locate(path: Path, said: list[Said], severity: Severity = Severity.ERROR) -> list[Problem]:
@@ -70,14 +60,6 @@ class YamlProblem(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
-
-
-def format_path(loc: FieldPath) -> str:
-    """('sections', 2, 'body', 1, 'figure', 'alt') -> 'sections[2].body[1].figure.alt'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 class _Constructor(RoundTripConstructor):
@@ -120,7 +102,7 @@ def read_yaml(path: Path) -> YamlDoc:
     positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
     counter = [0]
     data = _plain(node, (), positions, counter, path)
-    return YamlDoc(path, data, positions, sha256)
+    return YamlDoc(path, positions, data, sha256)
 
 
 def _read_text(path: Path) -> tuple[str, str]:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..errors import Problem, Severity
+from ..places import FieldPath, Places
 from .brief import Brief
 from .inline import check_words
 
@@ -52,6 +54,12 @@ class Edition:
     total: int
     series_sha256: str = ""  # of the series.yaml bytes that were parsed
     languages: tuple[str, ...] = ()  # every language this brief loaded in, its own included
+    places: Places | None = field(default=None, repr=False, compare=False)  # of its fields
+
+    def problem(self, loc: FieldPath, message: str, hint: str = "",
+                severity: Severity = Severity.ERROR) -> Problem:
+        """A problem at a field of the brief file, placed where the loader read it."""
+        return (self.places or Places(self.path)).problem(loc, message, hint, severity)
 
 
 @dataclass

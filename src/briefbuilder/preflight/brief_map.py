@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model.blocks import Callout, Projects, Table
 from ..model.brief import Brief
-from ..yamlfile import FieldPath
+from ..places import FieldPath
 
 
 def blocks(brief: Brief) -> Iterator[tuple[FieldPath, Any]]:

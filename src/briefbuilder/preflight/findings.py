@@ -7,7 +7,8 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from ..yamlfile import FieldPath, YamlDoc, YamlProblem, format_path, read_yaml
+from ..places import FieldPath, Places, format_path
+from ..yamlfile import YamlProblem, read_yaml
 
 
 class Status(StrEnum):
@@ -71,13 +72,17 @@ class Finding:
 
 
 class Locator:
-    """Places in one YAML file, by field path, with the line each field is on."""
+    """Places in one YAML file, by field path, with the line each field is on: the places the
+    loader recorded when given, else read from the file on first use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, places: Places | None = None) -> None:
         self.path = path
+        self._given = places
 
     @cached_property
-    def _doc(self) -> YamlDoc | None:
+    def _places(self) -> Places | None:
+        if self._given is not None:
+            return self._given
         try:
             return read_yaml(self.path)
         except YamlProblem:
@@ -87,8 +92,8 @@ class Locator:
         """The field at loc (or the file itself for an empty loc), with its line."""
         if not loc:
             return Place(self.path, detail=detail)
-        line = self._doc.where(loc)[0] if self._doc is not None else None
-        return Place(self.path, format_path(loc), line, detail)
+        where = self._places.where(loc) if self._places is not None else None
+        return Place(self.path, format_path(loc), where[0] if where else None, detail)
 
 
 def passed(check: str, message: str, where: Place) -> Finding:

@@ -23,7 +23,7 @@ class Subject:
     brand: Locator = field(init=False)
 
     def __post_init__(self) -> None:
-        self.brief = Locator(self.edition.path)
+        self.brief = Locator(self.edition.path, self.edition.places)
         self.series = Locator(self.edition.path.parent / "series.yaml")
         self.brand = Locator(self.theme.folder / "brand.yaml")
 
