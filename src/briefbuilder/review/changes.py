@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..yamlfile import format_path
+from ..places import format_path
 from .snapshot import Block, FieldPath
 
 LISTS = ("body", "bullets", "numbered", "text")  # lists whose entries a review adds, removes

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 
 from ..errors import Problem
-from ..yamlfile import format_path
+from ..places import format_path
 from . import Located, Review
 from .changes import Action
 from .merge import Placed, Status

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import Problem, Severity
 from ..outputs import write_atomic
-from ..yamlfile import format_path
+from ..places import format_path
 from .changes import Action, Change
 from .yamledit import EditError, compose, load, locate, value_at
 
