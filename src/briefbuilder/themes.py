@@ -10,6 +10,7 @@ from pathlib import Path
 from .brand import Brand, Labels, Theme
 from .brand_fonts import font_problems
 from .errors import Problem, Refusal, ThemeError, UsageError
+from .fit import fit_problems
 from .images import check_image
 from .model.series import LoadedSeries
 from .sandbox import link_problem, linked_outside, theme_file
@@ -155,8 +156,9 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
 
 
 def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
-    """Every series' theme loads, its templates parse, and it has labels for each edition's
-    language: the problems, and the edition files they stop from building."""
+    """Every series' theme loads, its templates parse, it has labels for each edition's
+    language, and each edition fits its pages (fit.py): the problems, and the edition files
+    they stop from building."""
     problems: list[Problem] = []
     stopped: set[Path] = set()
     for loaded in series:
@@ -168,9 +170,12 @@ def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
             stopped.update(edition.path for edition in loaded.editions)
             continue
         for edition in loaded.editions:
+            found = fit_problems(edition, theme.brand)
             try:
                 check_language(theme, edition.brief.lang, edition.path)
             except ThemeError as exc:
-                problems.extend(exc.problems)
+                found += exc.problems
+            problems.extend(found)
+            if found:
                 stopped.add(edition.path)
     return problems, stopped
