@@ -3,6 +3,7 @@ the build exits 1 without a traceback, writes nothing for that series, and build
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -250,3 +251,48 @@ def test_label_templates_use_only_their_own_bare_placeholders(
     check = cli("check", tmp_path / "content")
     assert check.returncode == 1
     assert check.stderr.splitlines()[:3] == expected
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("templates/colophon.html", "a named pipe"), ("labels/en.yaml", "a named pipe"),
+    ("brand.yaml", "a named pipe"), ("print.css", "a link that leads nowhere"),
+    ("templates/colophon.html", "a link that leads nowhere"),
+])
+def test_a_theme_file_that_is_no_regular_file_is_refused_without_waiting(
+    house: Path, tmp_path: Path, name: str, what: str,
+) -> None:
+    """A named pipe would block the read forever; a theme's own file is never silently
+    replaced by the package's."""
+    path = house / name
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if what == "a named pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(house / "gone.css")
+    message = (f"{path}: the file is {what}, not a regular file (replace it with the file "
+               "itself)")
+    assert message in build(tmp_path, fmt="pdf").stderr
+    check = cli("check", tmp_path / "content")
+    assert check.returncode == 1
+    assert "Traceback" not in check.stderr
+    assert check.stderr.splitlines()[0] == message
+
+
+def test_a_brief_file_that_is_a_named_pipe_is_refused_without_waiting(
+    make_series: MakeSeries, tmp_path: Path,
+) -> None:
+    folder = make_series(series=SAFE.replace("t", "s", 1).replace("[b]", "[b, c]"), name="s")
+    make_series(series=SAFE, name="t")
+    os.mkfifo(folder / "c.en.yaml")
+    message = (f"{folder}/c.en.yaml: the file is a named pipe, not a regular file (replace "
+               "it with the file itself)")
+    check = cli("check", tmp_path / "content")
+    assert check.returncode == 1
+    assert check.stderr.splitlines()[0] == message
+    out = tmp_path / "out"
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "html")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert (out / "s" / "b.en.html").is_file() and (out / "t" / "b.en.html").is_file()
+    assert not (out / "s" / "c.en.html").exists()

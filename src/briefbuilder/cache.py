@@ -12,6 +12,7 @@ from . import __version__
 from .errors import Problem, Severity
 from .model.series import Edition
 from .outputs import inside
+from .sandbox import read_regular
 from .yamlfile import format_path
 
 MANIFEST = "manifest.json"
@@ -93,7 +94,7 @@ def read_manifest(out: Path) -> tuple[dict[str, Entry], list[Problem]]:
     if not inside(out, path):
         return {}, [_damaged(path, "it leads outside the output folder")]
     try:
-        manifest = Manifest.model_validate_json(path.read_bytes())
+        manifest = Manifest.model_validate_json(read_regular(path))
     except FileNotFoundError:
         return {}, []
     except OSError as exc:

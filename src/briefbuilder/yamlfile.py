@@ -18,6 +18,7 @@ from ruamel.yaml.reader import ReaderError
 from .errors import Problem, Severity
 from .explain import explain
 from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
+from .sandbox import NotAFile, irregular_problem, read_regular
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -131,7 +132,9 @@ def _read_text(path: Path) -> tuple[str, str]:
             raise YamlProblem(Problem(
                 f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
                 path, None, None, "", "split it or remove what does not belong in a brief"))
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except NotAFile as exc:
+        raise YamlProblem(irregular_problem(path, exc.what)) from None
     except OSError as exc:
         raise YamlProblem(Problem(f"cannot read the file: {exc.strerror}", path)) from None
     try:
