@@ -8,9 +8,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from briefbuilder.errors import ThemeError
+from briefbuilder.preflight.pdf_content import read_page
 from briefbuilder.themes import copy_theme
 
 from .conftest import GOOD_BRIEF, MakeSeries
@@ -296,3 +298,37 @@ def test_a_brief_file_that_is_a_named_pipe_is_refused_without_waiting(
     assert message in result.stderr
     assert (out / "s" / "b.en.html").is_file() and (out / "t" / "b.en.html").is_file()
     assert not (out / "s" / "c.en.html").exists()
+
+
+@pytest.mark.parametrize(("css", "shown"), [
+    ("body { background: url(file:///etc/hostname) }", "/etc/hostname"),
+    ("@import url(data:text/css,body{color:red});", "data:text/css,body{color:red}"),
+    ("@import url(//example.com/x.css);", "file://example.com/x.css"),
+    ("@page { @top-left { content: url(https://example.com/a.png) } }",
+     "https://example.com/a.png"),
+    ("@font-face { font-family: X; src: local('DejaVu Sans') } body { font-family: X }",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+])
+def test_a_stylesheet_loading_what_no_theme_may_is_a_theme_error(
+    house: Path, tmp_path: Path, css: str, shown: str,
+) -> None:
+    """Brief images are checked when the brief loads, so a refused load is the theme's."""
+    (house / "print.css").write_text(f"{css}\n", encoding="utf-8")
+    result = build(tmp_path, fmt="pdf")
+    assert (f"{house}: the theme loads {shown!r}, which is no file of the theme or series "
+            "folder (a theme may load only files inside its own folder or the series folder, "
+            "never from the network; remove the reference from its print.css or templates)"
+            ) in result.stderr
+
+
+def test_a_stylesheet_may_import_a_chain_of_its_own_files(house: Path, tmp_path: Path) -> None:
+    (house / "print.css").write_text("@import url(a.css);\n", encoding="utf-8")
+    (house / "a.css").write_text("@import url(parts/b.css);\n", encoding="utf-8")
+    (house / "parts").mkdir()
+    (house / "parts" / "b.css").write_text(".title { color: #00FF00 }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    with pikepdf.open(out / "s" / "b.en.pdf") as pdf:
+        runs = read_page(pdf.pages[0], 1).runs
+    assert {run.color for run in runs if run.text.strip() == "T"} == {"#00FF00"}
