@@ -74,3 +74,40 @@ def test_an_output_that_leads_out_of_the_output_folder_is_refused(make_series: M
     assert "1 built, 0 up to date, 1 failed, 0 content error(s)" in result.stderr
     assert list(elsewhere.iterdir()) == []
     assert (out / "t" / "b.en.html").is_file()
+
+
+@pytest.mark.parametrize(("cwd", "content", "out", "named"), [
+    (".", "content", "content", "content"),              # --out is the content folder
+    (".", "content", "content/s/pdfs", "content"),       # inside a series
+    ("content/s", ".", "out", "."),                      # inside the series built as '.'
+])
+def test_an_output_folder_inside_the_content_is_a_usage_error(
+        make_series: MakeSeries, tmp_path: Path, cwd: str, content: str, out: str,
+        named: str) -> None:
+    make_series()
+    before = listing(tmp_path)
+    result = cli("build", content, "--out", out, "--format", "html", cwd=tmp_path / cwd)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"--out {out} is inside the content folder {named}: the outputs would mix with the "
+        "briefs (build into a folder beside it, e.g. --out output)\n")
+    assert listing(tmp_path) == before
+
+
+def test_a_series_folder_named_like_the_staging_folder_is_never_cleared(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    """The staging folder inside --out is cleared at every build; a series folder that is
+    (or links into) it would be deleted."""
+    folder = make_series(name=".briefbuilder-staging")
+    out = tmp_path / "out"
+    out.mkdir()
+    folder.rename(out / ".briefbuilder-staging")
+    (tmp_path / "content" / "s").symlink_to(out / ".briefbuilder-staging")
+    before = listing(tmp_path)
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{tmp_path}/content/s is inside {out}/.briefbuilder-staging, the folder every build "
+        f"into --out {out} clears (rename the folder, or build into another folder with "
+        "--out)\n")
+    assert listing(tmp_path) == before

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from .errors import BuildError, Problem
+from .errors import BuildError, Problem, UsageError
 
 LOCK_NAME = ".briefbuilder.lock"
 STAGING_NAME = ".briefbuilder-staging"
@@ -26,6 +26,24 @@ IN_THE_WAY = "remove or rename what is in the way in the output folder"
 
 def staging_folder(out: Path) -> Path:
     return out / STAGING_NAME
+
+
+def check_output_folder(out: Path, folders: list[Path]) -> None:
+    """Raise UsageError when the output folder lies in a content or series folder (outputs
+    would mix with the briefs) or one of them lies in its staging folder (cleared at every
+    build: the content would be deleted)."""
+    real_out = out.resolve()
+    staging = staging_folder(real_out)
+    for folder in folders:
+        real = folder.resolve()
+        if real_out.is_relative_to(real):
+            raise UsageError(f"--out {out} is inside the content folder {folder}: the outputs "
+                             "would mix with the briefs (build into a folder beside it, e.g. "
+                             "--out output)")
+        if real.is_relative_to(staging):
+            raise UsageError(f"{folder} is inside {staging}, the folder every build into "
+                             f"--out {out} clears (rename the folder, or build into another "
+                             "folder with --out)")
 
 
 def series_output_name(folder: Path) -> str:
