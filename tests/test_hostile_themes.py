@@ -89,6 +89,8 @@ def test_a_template_including_a_file_outside_the_theme_is_an_error(
     ("{{ 1 / 0 }}", 2, "template error: ZeroDivisionError: division by zero"),
     ('{% include "colophon.html" %}', 2, "template error: RecursionError: maximum recursion "
                                          "depth exceeded"),
+    ("{{ 'x' * 10**10 }}", 2, "the template ran out of memory (look for an expression that "
+                              "makes a huge text or list, such as 'x' * 10**10)"),
 ])
 def test_a_failing_template_is_an_error_at_its_line(
     house: Path, tmp_path: Path, payload: str, line: int, message: str,
