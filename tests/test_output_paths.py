@@ -76,24 +76,6 @@ def test_an_output_that_leads_out_of_the_output_folder_is_refused(make_series: M
     assert (out / "t" / "b.en.html").is_file()
 
 
-@pytest.mark.parametrize(("cwd", "content", "out", "named"), [
-    (".", "content", "content", "content"),              # --out is the content folder
-    (".", "content", "content/s/pdfs", "content"),       # inside a series
-    ("content/s", ".", "out", "."),                      # inside the series built as '.'
-])
-def test_an_output_folder_inside_the_content_is_a_usage_error(
-        make_series: MakeSeries, tmp_path: Path, cwd: str, content: str, out: str,
-        named: str) -> None:
-    make_series()
-    before = listing(tmp_path)
-    result = cli("build", content, "--out", out, "--format", "html", cwd=tmp_path / cwd)
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"--out {out} is inside the content folder {named}: the outputs would mix with the "
-        "briefs (build into a folder beside it, e.g. --out output)\n")
-    assert listing(tmp_path) == before
-
-
 def test_a_series_folder_named_like_the_staging_folder_is_never_cleared(
         make_series: MakeSeries, tmp_path: Path) -> None:
     """The staging folder inside --out is cleared at every build; a series folder that is
@@ -111,3 +93,12 @@ def test_a_series_folder_named_like_the_staging_folder_is_never_cleared(
         f"into --out {out} clears (rename the folder, or build into another folder with "
         "--out)\n")
     assert listing(tmp_path) == before
+    (tmp_path / "content" / "s").unlink()
+    make_series(name=".briefbuilder-staging")
+    result = cli("build", "content", "--out", "content", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "content/.briefbuilder-staging is inside "
+        f"{tmp_path}/content/.briefbuilder-staging, the folder every build into --out content "
+        "clears (rename the folder, or build into another folder with --out)\n")
+    assert (tmp_path / "content" / ".briefbuilder-staging" / "b.en.yaml").is_file()

@@ -29,18 +29,11 @@ def staging_folder(out: Path) -> Path:
 
 
 def check_output_folder(out: Path, folders: list[Path]) -> None:
-    """Raise UsageError when the output folder lies in a content or series folder (outputs
-    would mix with the briefs) or one of them lies in its staging folder (cleared at every
-    build: the content would be deleted)."""
-    real_out = out.resolve()
-    staging = staging_folder(real_out)
+    """Raise UsageError when a content or series folder lies in the output folder's staging
+    folder, which every build clears: the content would be deleted."""
+    staging = staging_folder(out.resolve())
     for folder in folders:
-        real = folder.resolve()
-        if real_out.is_relative_to(real):
-            raise UsageError(f"--out {out} is inside the content folder {folder}: the outputs "
-                             "would mix with the briefs (build into a folder beside it, e.g. "
-                             "--out output)")
-        if real.is_relative_to(staging):
+        if folder.resolve().is_relative_to(staging):
             raise UsageError(f"{folder} is inside {staging}, the folder every build into "
                              f"--out {out} clears (rename the folder, or build into another "
                              "folder with --out)")
