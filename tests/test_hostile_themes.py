@@ -311,16 +311,15 @@ def test_a_brief_file_that_is_a_named_pipe_is_refused_without_waiting(
     ("@font-face { font-family: X; src: local('DejaVu Sans') } body { font-family: X }",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 ])
-def test_a_stylesheet_loading_what_no_theme_may_is_a_theme_error(
+def test_a_stylesheet_loading_what_no_theme_may_is_refused(
     house: Path, tmp_path: Path, css: str, shown: str,
 ) -> None:
-    """Brief images are checked when the brief loads, so a refused load is the theme's."""
     (house / "print.css").write_text(f"{css}\n", encoding="utf-8")
     result = build(tmp_path, fmt="pdf")
-    assert (f"{house}: the theme loads {shown!r}, which is no file of the theme or series "
-            "folder (a theme may load only files inside its own folder or the series folder, "
-            "never from the network; remove the reference from its print.css or templates)"
-            ) in result.stderr
+    assert (f"{tmp_path}/content/s/b.en.yaml: refused to load {shown!r} (a brief and its "
+            "theme may use only files inside the series folder and the theme folder, never "
+            "the network; look for it in the brief's figures and the theme's print.css and "
+            "templates)") in result.stderr
 
 
 def test_a_stylesheet_may_import_a_chain_of_its_own_files(house: Path, tmp_path: Path) -> None:

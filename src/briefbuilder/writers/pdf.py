@@ -66,7 +66,7 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
     except BriefbuilderError:
         raise
     except RefusedFetch as exc:
-        raise _refused(theme, exc.url) from None
+        raise _refused(edition, exc.url) from None
     except (Exception, FatalURLFetchingError) as exc:  # the latter: a fetch that failed
         cause = f" ({type(exc.__cause__).__name__}: {exc.__cause__})" if exc.__cause__ else ""
         raise RenderError(Problem(
@@ -74,7 +74,7 @@ def write_pdf(edition: Edition, theme: Theme, *, bleed: str = "") -> bytes:
             hint="check the theme's templates and stylesheet; one that imports itself "
                  "never ends")) from exc
     if fetcher.refused:
-        raise _refused(theme, fetcher.refused[0])
+        raise _refused(edition, fetcher.refused[0])
     if errors:
         raise RenderError([
             Problem(f"WeasyPrint: {record.getMessage()}", edition.path) for record in errors])
@@ -118,14 +118,12 @@ def _stylesheets(sheets: list[str], base_url: str, theme_css: Path | None,
     return found
 
 
-def _refused(theme: Theme, url: str) -> ThemeError:
-    """A load the sandbox refused: brief images were checked at load, so the theme's
-    print.css or templates asked for it."""
-    return ThemeError(Problem(
-        f"the theme loads {shown_reference(url)!r}, which is no file of the theme or series "
-        "folder", theme.folder,
-        hint="a theme may load only files inside its own folder or the series folder, never "
-             "from the network; remove the reference from its print.css or templates"))
+def _refused(edition: Edition, url: str) -> RenderError:
+    return RenderError(Problem(
+        f"refused to load {shown_reference(url)!r}", edition.path,
+        hint="a brief and its theme may use only files inside the series folder and the "
+             "theme folder, never the network; look for it in the brief's figures and the "
+             "theme's print.css and templates"))
 
 
 @contextmanager
