@@ -33,6 +33,7 @@ from .errors import BriefbuilderError, Problem, RenderError, ThemeError
 from .sandbox import theme_file
 
 PYDANTIC_ATTRIBUTES = frozenset(dir(BaseModel))
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class ThemeSandbox(ImmutableSandboxedEnvironment):
@@ -77,8 +78,14 @@ def render_template(env: Environment, name: str, context: dict[str, Any],
     """Render template `name`; a template that fails is an error at its file and line."""
     try:
         return env.get_template(name).render(context)
-    except (BriefbuilderError, MemoryError):
+    except BriefbuilderError:
         raise
+    except MemoryError as exc:  # in a theme's own template: the theme's doing
+        problem = _problem(exc, "the template ran out of memory", "look for an expression "
+                           "that makes a huge text or list, such as 'x' * 10**10", brief_file)
+        if problem.file is None or problem.file.is_relative_to(PACKAGE_TEMPLATES):
+            raise
+        raise ThemeError(problem) from None
     except SecurityError as exc:
         raise ThemeError(_problem(
             exc, f"the template reaches outside the brief's data: {exc}",
