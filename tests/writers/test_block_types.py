@@ -4,6 +4,7 @@ describes it. A new type in the model fails here until each of these places know
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,14 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
+from briefbuilder.brand import Theme
 from briefbuilder.errors import ThemeError
 from briefbuilder.model.blocks import BLOCK_TYPES, block_tag
+from briefbuilder.model.series import Edition
 from briefbuilder.schema import schema_text
 from briefbuilder.writers.html import write_html
 from briefbuilder.writers.pdf import write_pdf
+from briefbuilder.writers.web import write_web
 
 from .docx_helpers import NS, build, pandoc, part
 from .test_pdf_layout import letters, page_texts, pages_with
@@ -130,15 +134,16 @@ def test_the_model_union_is_the_registry_of_block_types() -> None:
         model.__name__ for model in BLOCK_TYPES.values()]
 
 
+@pytest.mark.parametrize("write", [write_html, write_pdf, write_web])
 def test_a_block_type_without_its_template_stops_the_writer_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[[Edition, Theme], bytes],
 ) -> None:
     """A type added to the model but not to the templates is named before anything renders."""
     edition = load_edition(EVERY_BLOCK)
     theme = theme_copy(tmp_path, edition)
     monkeypatch.setitem(BLOCK_TYPES, "chart", BLOCK_TYPES["figure"])
     with pytest.raises(ThemeError) as raised:
-        write_html(edition, theme)
+        write(edition, theme)
     assert [str(problem) for problem in raised.value.problems] == [
         f"{theme.folder}/templates/blocks/chart.html: no template 'blocks/chart.html': the "
         "chart blocks of a brief cannot be rendered (add the template to the theme's "
