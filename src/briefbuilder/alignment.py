@@ -14,22 +14,8 @@ from itertools import zip_longest
 from typing import assert_never
 
 from .errors import Problem, Severity
-from .model.blocks import (
-    Block,
-    Bullets,
-    Callout,
-    Definitions,
-    Figure,
-    ListItem,
-    Numbered,
-    PageBreak,
-    Paragraph,
-    Projects,
-    Quote,
-    Stats,
-    Table,
-    block_tag,
-)
+from .model import blocks as b
+from .model.blocks import Block, ListItem, block_tag
 from .model.brief import Brief
 from .model.series import Edition
 from .places import FieldPath
@@ -42,21 +28,21 @@ def _block_shape(path: FieldPath, block: Block) -> Iterator[Shape]:
     """What stands at one block itself; a callout's inner blocks come from the model's walk."""
     yield path, f"a {block_tag(block)} block"
     match block:
-        case Callout(callout=c):
+        case b.Callout(callout=c):
             yield (*path, "callout", "kind"), f"kind {c.kind}"
-        case Table(table=t):
+        case b.Table(table=t):
             yield (*path, "table"), f"a table of {len(t.rows)} rows x {len(t.header)} columns"
-        case Bullets(bullets=items):
+        case b.Bullets(bullets=items):
             yield from _list_shape((*path, "bullets"), items)
-        case Numbered(numbered=items):
+        case b.Numbered(numbered=items):
             yield from _list_shape((*path, "numbered"), items)
-        case Definitions(definitions=items):
+        case b.Definitions(definitions=items):
             yield (*path, "definitions"), f"{len(items)} item(s)"
-        case Stats(stats=items):
+        case b.Stats(stats=items):
             yield (*path, "stats"), f"{len(items)} item(s)"
-        case Projects(projects=p):
+        case b.Projects(projects=p):
             yield (*path, "projects", "items"), f"{len(p.items)} item(s)"
-        case Paragraph() | Quote() | Figure() | PageBreak():
+        case b.Paragraph() | b.Quote() | b.Figure() | b.PageBreak():
             pass
         case _:
             assert_never(block)
@@ -125,9 +111,9 @@ def _citations(first: Edition, other: Edition, aligned: list[FieldPath]) -> list
     said: list[Said] = []
     for block in aligned:
         ours, their = mine.get(block, set()), theirs.get(block, set())
-        differences = [f"{a.path.name} cites {_keys(keys)} here but {b.path.name} does not"
-                       for a, b, keys in ((first, other, ours - their),
-                                          (other, first, their - ours)) if keys]
+        differences = [f"{one.path.name} cites {_keys(keys)} here but {two.path.name} does not"
+                       for one, two, keys in ((first, other, ours - their),
+                                              (other, first, their - ours)) if keys]
         if differences:
             said.append((block, "; ".join(differences),
                          "cite the same footnotes in the same block of every edition"))
