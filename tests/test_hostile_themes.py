@@ -65,6 +65,12 @@ def template(theme: Path, text: str, name: str = "colophon.html") -> Path:
     ("{{ [brief] | map(attribute='folder') | first }}",
      UNSAFE.format("'folder' of 'Brief' object")),
     ("{{ labels.__class__.__mro__ }}", UNSAFE.format("'__class__' of 'Labels' object")),
+    ("{{ theme }}", UNSAFE.replace("access to attribute {} is unsafe.",
+                                   "printing a whole Theme object is unsafe (print one of "
+                                   "its fields)")),
+    ("{{ edition }}", UNSAFE.replace("access to attribute {} is unsafe.",
+                                     "printing a whole Edition object is unsafe (print one "
+                                     "of its fields)")),
 ])
 def test_a_template_reaching_python_internals_is_a_theme_error(
     house: Path, tmp_path: Path, payload: str, message: str,
