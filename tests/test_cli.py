@@ -133,6 +133,21 @@ def test_preflight_command_and_build_option(make_series: MakeSeries, tmp_path: P
     assert summary["fail"] == 0 and summary["pass"] > 20
 
 
+def test_preflight_quiet_and_verbose_in_build_and_alone(make_series: MakeSeries,
+                                                        tmp_path: Path) -> None:
+    folder, out = make_series(), tmp_path / "out"
+    quiet = cli("build", folder, "--out", out, "--preflight", "-q")
+    assert quiet.returncode == 0, quiet.stderr
+    assert "s: 1 brief edition(s)" not in quiet.stderr  # no series line, no notice
+    assert "notice:" not in quiet.stderr
+    assert quiet.stderr.splitlines()[-1].startswith("preflight: 1 brief edition(s): ")
+    verbose = cli("preflight", folder, "--out", out, "-v")
+    assert verbose.returncode == 0, verbose.stderr
+    assert f"{folder}/b.en.yaml: pdf.tagged: pass: tagged, with a structure tree [b.en.pdf]" \
+        in verbose.stderr.splitlines()
+    assert cli("preflight", folder, "--out", out, "-q", "-v").returncode == 2
+
+
 def test_build_names_a_language_with_no_edition(make_series: MakeSeries, tmp_path: Path) -> None:
     result = cli("build", make_series(), "--out", tmp_path / "out", "--lang", "fr")
     assert result.returncode == 2

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
@@ -32,6 +33,9 @@ from .schema import KINDS, schema_text
 from .stale import broken_sources
 from .themes import BRAND_FILE, available_themes, check_themes, copy_theme, load_theme
 from .writers.registry import FORMATS, check_formats
+
+if TYPE_CHECKING:
+    from .preflight import Verbosity
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -61,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("content", nargs="?", type=Path, default=Path("content"))
     preflight.add_argument("--out", type=Path, default=Path("output"), help="default: output")
     preflight.add_argument("--json", action="store_true", help="one JSON report on stdout")
+    noise = preflight.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print the total only")
+    noise.add_argument("-v", "--verbose", action="store_true", help="print the passes too")
 
     review = commands.add_parser(
         "review", help="a reviewed Word draft's tracked changes and comments, as YAML edits")
@@ -183,7 +190,15 @@ def _preflight(args: argparse.Namespace) -> int:
     from .preflight import preflight
 
     console = Console(highlight=False, soft_wrap=True) if args.json else err
-    return preflight(args.content, args.out, args.json, console)
+    return preflight(args.content, args.out, args.json, console, _verbosity(args))
+
+
+def _verbosity(args: argparse.Namespace) -> Verbosity:
+    """How much preflight prints: -q the total, -v every check, else what needs a look."""
+    from .preflight import Verbosity
+
+    return Verbosity.QUIET if args.quiet else Verbosity.VERBOSE if args.verbose \
+        else Verbosity.NORMAL
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -298,7 +313,7 @@ def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
     if args.preflight:
         from .preflight import preflight
 
-        code = max(code, preflight(args.content, args.out, False, err))
+        code = max(code, preflight(args.content, args.out, False, err, _verbosity(args)))
     return code
 
 

@@ -31,6 +31,7 @@ class Place:
     field: str = ""
     line: int | None = None
     detail: str = ""  # where in the output, when it helps: "page 2", "word/footnotes.xml"
+    column: int | None = None
 
     def __str__(self) -> str:
         file = _shown(self.file)
@@ -38,6 +39,12 @@ class Place:
         if self.field:
             where += f" {self.field}"
         return f"{where} ({self.detail})" if self.detail else where
+
+    @property
+    def position(self) -> str:
+        """file:line:column as far as known, as compilers and linters name a place."""
+        parts = [_shown(self.file), *(str(n) for n in (self.line, self.column) if n is not None)]
+        return ":".join(parts if self.line is not None else parts[:1])
 
 
 def _shown(path: Path) -> str:
@@ -64,6 +71,7 @@ class Finding:
             "message": self.message,
             "file": _shown(self.where.file),
             "line": self.where.line,
+            "column": self.where.column,
             "field": self.where.field,
             "detail": self.where.detail,
             "where": str(self.where),
@@ -93,7 +101,8 @@ class Locator:
         if not loc:
             return Place(self.path, detail=detail)
         where = self._places.where(loc) if self._places is not None else None
-        return Place(self.path, format_path(loc), where[0] if where else None, detail)
+        line, column = where or (None, None)
+        return Place(self.path, format_path(loc), line, detail, column)
 
 
 def passed(check: str, message: str, where: Place) -> Finding:

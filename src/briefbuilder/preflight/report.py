@@ -1,20 +1,35 @@
-"""Showing preflight results: a rich table per brief edition, or one JSON document."""
+"""Showing preflight results like a linter: a line per failure and warning, a summary line per
+series and a total; or one JSON document.
+
+    file:line:col: check-id: message [where in the output] (how to fix)
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ..errors import Problem
 from .findings import Finding, Status
 
-STYLES = {Status.PASS: "green", Status.FAIL: "bold red", Status.KNOWN: "yellow",
+STYLES = {Status.PASS: "green", Status.FAIL: "red", Status.KNOWN: "yellow",
           Status.WARN: "yellow"}
+LABELS = {Status.PASS: "pass: ", Status.FAIL: "", Status.KNOWN: "known failure: ",
+          Status.WARN: "warning: "}
+
+
+class Verbosity(IntEnum):
+    """QUIET: the total alone; NORMAL: failures and warnings, then the summaries; VERBOSE:
+    the passes too."""
+
+    QUIET = -1
+    NORMAL = 0
+    VERBOSE = 1
 
 
 @dataclass(frozen=True)
@@ -27,51 +42,81 @@ class BriefReport:
     findings: list[Finding]
 
 
+@dataclass
+class Notices:
+    """A checker's own trouble (not the brief's), told once per run with the number of
+    outputs it hit."""
+
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str) -> None:
+        self.seen[text] += 1
+
+    def lines(self) -> list[str]:
+        return [f"notice: {text} (on {count} PDF(s))" for text, count in self.seen.items()]
+
+
 def counts(reports: list[BriefReport]) -> Counter[Status]:
     return Counter(f.status for r in reports for f in r.findings)
 
 
-def summary(reports: list[BriefReport]) -> str:
+def summary(reports: list[BriefReport], label: str = "preflight") -> str:
+    """label: the number of editions, then of findings by status (known failures when any)."""
     tally = counts(reports)
-    return (f"preflight: {len(reports)} brief edition(s): {tally[Status.PASS]} passed, "
-            f"{tally[Status.FAIL]} failed, {tally[Status.KNOWN]} known failure(s), "
-            f"{tally[Status.WARN]} warning(s)")
+    known = f", {tally[Status.KNOWN]} known failure(s)" if tally[Status.KNOWN] else ""
+    return (f"{label}: {len(reports)} brief edition(s): {tally[Status.PASS]} passed, "
+            f"{tally[Status.FAIL]} failed{known}, {tally[Status.WARN]} warning(s)")
 
 
-def table(report: BriefReport) -> Table:
-    """check | status | where | finding and how to fix."""
-    grid = Table(title=f"{report.brief} ({report.lang})", title_justify="left",
-                 show_lines=False, pad_edge=False)
-    grid.add_column("check", no_wrap=True)
-    grid.add_column("status", no_wrap=True)
-    grid.add_column("where", overflow="fold")
-    grid.add_column("finding / how to fix", overflow="fold")
-    for finding in report.findings:
-        text = Text(finding.message)
-        if finding.fix:
-            text.append(f"\n→ {finding.fix}", style="dim")
-        grid.add_row(finding.check, Text(str(finding.status), style=STYLES[finding.status]),
-                     Text(str(finding.where)), text)
-    return grid
+def line(finding: Finding) -> str:
+    """One finding as a linter prints it."""
+    detail = f" [{finding.where.detail}]" if finding.where.detail else ""
+    fix = f" ({finding.fix})" if finding.fix else ""
+    return (f"{finding.where.position}: {finding.check}: {LABELS[finding.status]}"
+            f"{finding.message}{detail}{fix}")
 
 
-def show(console: Console, reports: list[BriefReport]) -> None:
-    """A table per brief edition, then the counts."""
+def by_series(reports: list[BriefReport]) -> dict[Path, list[BriefReport]]:
+    """The reports grouped by the folder of their brief (the series), in order."""
+    grouped: dict[Path, list[BriefReport]] = {}
     for report in reports:
-        console.print(table(report))
-    console.print(summary(reports), highlight=False)
+        grouped.setdefault(Path(report.brief).parent, []).append(report)
+    return grouped
 
 
-def as_json(reports: list[BriefReport], problems: list[Problem]) -> str:
-    """One JSON document: counts by status, content problems, and each brief's findings."""
+def show(console: Console, reports: list[BriefReport], notices: Notices,
+         verbosity: Verbosity = Verbosity.NORMAL) -> None:
+    """The findings worth reading, the run's notices, a line per series, then the total."""
+    if verbosity > Verbosity.QUIET:
+        for finding in (f for r in reports for f in r.findings):
+            if finding.status is not Status.PASS or verbosity is Verbosity.VERBOSE:
+                console.print(line(finding), style=STYLES[finding.status], markup=False,
+                              highlight=False, soft_wrap=True)
+        for text in notices.lines():
+            console.print(text, style="yellow", markup=False, highlight=False, soft_wrap=True)
+        for folder, group in by_series(reports).items():
+            console.print(summary(group, folder.name), markup=False, highlight=False,
+                          soft_wrap=True)
+    total = summary(reports)
+    if notices.seen:
+        total += f", {len(notices.seen)} notice(s)"
+    console.print(total, markup=False, highlight=False, soft_wrap=True)
+
+
+def as_json(reports: list[BriefReport], problems: list[Problem], notices: Notices) -> str:
+    """One JSON document: counts by status, content problems, notices and each brief's
+    findings."""
     tally = counts(reports)
     return json.dumps({
         "summary": {str(status): tally[status] for status in Status},
         "problems": [str(problem) for problem in problems],
+        "notices": notices.lines(),
         "briefs": [{"brief": r.brief, "lang": r.lang, "outputs": list(r.outputs),
                     "findings": [f.as_dict() for f in r.findings]} for r in reports],
     }, indent=2, ensure_ascii=False)
 
 
-def show_json(console: Console, reports: list[BriefReport], problems: list[Problem]) -> None:
-    console.print(as_json(reports, problems), markup=False, highlight=False, soft_wrap=True)
+def show_json(console: Console, reports: list[BriefReport], problems: list[Problem],
+              notices: Notices) -> None:
+    console.print(as_json(reports, problems, notices), markup=False, highlight=False,
+                  soft_wrap=True)

@@ -29,7 +29,7 @@ from .pages import page_budget
 from .pdf_checks import check_pdf
 from .pdf_reader import read_pdf
 from .pdfua_checks import check_pdfua
-from .report import BriefReport, show, show_json
+from .report import BriefReport, Notices, Verbosity, show, show_json
 from .stale import stale_finding, stale_reports
 from .subject import Subject
 
@@ -41,8 +41,10 @@ UNREADABLE = (pikepdf.PdfError, zipfile.BadZipFile, OpcError, SyntaxError, KeyEr
               OSError)
 
 
-def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
-    """Check every brief edition under content against its outputs in out.
+def preflight(content: Path, out: Path, as_json: bool, console: Console,
+              verbosity: Verbosity = Verbosity.NORMAL) -> int:
+    """Check every brief edition under content against its outputs in out; report as JSON,
+    or as lines (verbosity says which).
 
     Returns 0 when nothing fails, 1 when a check fails (known failures and warnings
     do not count) or the content has errors. Raises UsageError for a content folder
@@ -53,6 +55,7 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
     problems = project.errors + problems
     manifest, damaged = read_manifest(out)
     themes: dict[Path, Theme] = {}
+    notices = Notices()
     reports = []
     by_edition: dict[Path, dict[str, Job]] = {}
     for job in jobs:
@@ -63,13 +66,14 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console) -> int:
         except ThemeError as exc:
             problems += exc.problems
             continue
-        reports.append(check_edition(formats, theme, out, manifest))
+        reports.append(check_edition(formats, theme, out, manifest, notices))
     reports += stale_reports(content, out, manifest, {job.relative for job in jobs})
     if as_json:
-        show_json(console, reports, problems + damaged)
+        show_json(console, reports, problems + damaged, notices)
     else:
-        print_problems(console, problems + damaged)
-        show(console, reports)
+        if verbosity > Verbosity.QUIET:
+            print_problems(console, problems + damaged)
+        show(console, reports, notices, verbosity)
     failed_any = any(f.status is Status.FAIL for r in reports for f in r.findings)
     return 1 if failed_any or problems else 0
 
@@ -81,7 +85,7 @@ def _theme(themes: dict[Path, Theme], folder: Path) -> Theme:
 
 
 def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
-                  manifest: dict[str, Entry]) -> BriefReport:
+                  manifest: dict[str, Entry], notices: Notices) -> BriefReport:
     """Every check of one brief edition, given its pdf and docx jobs and the manifest."""
     edition = jobs["pdf"].edition
     subject = Subject(edition, theme, jobs["pdf"].output, jobs["docx"].output)
@@ -92,7 +96,8 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
     findings += check_content(subject, pdf)
     if pdf is not None:
         findings += page_budget(subject, len(pdf.pages))
-        findings += check_pdf(subject, pdf) + print_contrast(subject, pdf) + check_pdfua(subject)
+        findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
+        findings += check_pdfua(subject, notices)
     if docx is not None:
         findings += check_docx(subject, docx)
     if pdf is not None and docx is not None:
