@@ -16,6 +16,7 @@ from . import brief_map
 from .findings import Finding, failed, passed
 from .pdf_content import Rect, TextRun
 from .pdf_reader import Element, PdfDoc
+from .placement import last_page, note_placement
 from .subject import Subject
 from .text import same_text, shorten
 
@@ -313,7 +314,8 @@ def sides_off(run: TextRun, trim: Rect) -> list[str]:
 
 
 CHECKS: tuple[Check, ...] = (tagged, pdfua_identifier, title, language, figure_alt, headings,
-                             table_headers, links, furniture, notes, fonts, clipped)
+                             table_headers, links, furniture, notes, fonts, clipped,
+                             note_placement, last_page)
 
 
 def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Finding]:
