@@ -143,7 +143,7 @@ def test_preflight_quiet_and_verbose_in_build_and_alone(make_series: MakeSeries,
     assert quiet.stderr.splitlines()[-1].startswith("preflight: 1 brief edition(s): ")
     verbose = cli("preflight", folder, "--out", out, "-v")
     assert verbose.returncode == 0, verbose.stderr
-    assert f"{folder}/b.en.yaml: pdf.tagged: pass: tagged, with a structure tree [b.en.pdf]" \
+    assert f"{folder}/b.en.yaml: pdf.headings: pass: 1 heading(s) in order: H1 [b.en.pdf]" \
         in verbose.stderr.splitlines()
     assert cli("preflight", folder, "--out", out, "-q", "-v").returncode == 2
 

@@ -93,3 +93,49 @@ def test_a_picture_without_alt_text_in_the_word_draft_fails(good: Built, tmp_pat
          "reached per year, rising from 2019 to …', the Word draft's empty",
          "sections[1].body[1].figure.alt", 13),
     ]
+
+
+def drop_entry(pdf: Path, role: str, key: str) -> None:
+    """Delete key from the first structure element tagged role (the catalog for no role)."""
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        if not role:
+            del document.Root[key]
+            document.save(pdf)
+            return
+        todo = [document.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop(0)
+            if node.get("/S") == pikepdf.Name(role):
+                del node[key]
+                document.save(pdf)
+                return
+            kid = node.get("/K")
+            kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid]
+            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    raise AssertionError(f"no {role} element")
+
+
+def test_a_figure_without_alt_in_the_pdf_fails_pdfua_at_the_alt_field(
+        good: Built, tmp_path: Path) -> None:
+    built = good.copy(tmp_path / "out")
+    drop_entry(built.output("b.en.pdf"), "/Figure", "/Alt")
+    result = run_preflight(built)
+    assert result.code == 1
+    [alt, same] = result.failures()
+    assert (alt["check"], alt["field"], alt["line"], alt["column"], alt["detail"]) == (
+        "pdfua", "sections[1].body[1].figure.alt", 13, 11,
+        "b.en.pdf, page 1 /Figure /StructTreeRoot")
+    assert alt["message"] == ("UA-13-004: Figure has neither /Alt nor /ActualText, so it is "
+                              "invisible to a screen reader (WCAG 1.1.1).")
+    assert (same["check"], same["field"]) == ("same.figures", "sections[1].body[1].figure.alt")
+
+
+def test_a_pdf_without_a_language_fails_pdfua_at_the_lang_field(
+        good: Built, tmp_path: Path) -> None:
+    built = good.copy(tmp_path / "out")
+    drop_entry(built.output("b.en.pdf"), "", "/Lang")
+    result = run_preflight(built)
+    assert result.code == 1
+    assert only_failures(result.failures()) == [
+        ("pdfua", "UA-06-001: Catalog has no /Lang entry, so assistive technology cannot "
+         "determine the document's natural language (WCAG 3.1.1).", "lang", 1)]

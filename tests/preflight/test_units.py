@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.preflight.contrast import advice, is_large, ratio
+from briefbuilder.preflight.docx_checks import same_language
 from briefbuilder.preflight.findings import Finding, Place, Status
 from briefbuilder.preflight.known import KNOWN_FAILURES, settle
-from briefbuilder.preflight.pdf_checks import same_language
 from briefbuilder.preflight.pdf_content import Fill
 from briefbuilder.preflight.pdf_text import parse_cmap
 from briefbuilder.preflight.text import same_text, shorten

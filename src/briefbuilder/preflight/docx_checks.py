@@ -9,11 +9,18 @@ from . import brief_map
 from .contrast import contrast_failure
 from .docx_reader import DocxDoc, Paragraph, WordTable
 from .findings import Finding, Place, failed, passed
-from .pdf_checks import REBUILD, same_language
+from .pdf_checks import REBUILD
 from .subject import Subject
 from .text import same_text
 
 Check = Callable[[Subject, DocxDoc], list[Finding]]
+
+
+def same_language(found: str, wanted: str) -> bool:
+    """'en-US' is 'en'; a region the brief names must match too."""
+    found_parts = found.lower().split("-")
+    wanted_parts = wanted.lower().split("-")
+    return found_parts[:len(wanted_parts)] == wanted_parts
 
 
 def _verdict(check: str, failures: list[Finding], ok: str, subject: Subject) -> list[Finding]:

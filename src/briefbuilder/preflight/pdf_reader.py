@@ -1,5 +1,6 @@
 """A built PDF as preflight sees it: metadata, the structure tree with each element's text,
-link annotations, fonts, and what every page paints."""
+link annotations, fonts, what every page paints, and pdfua's PDF/UA-1 report, all read from
+one opening of the file."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pdfua
 import pikepdf
+from pdfua.model import Report, RuleOutcome
 
 from .pdf_content import PageContent, read_page
 
@@ -65,16 +68,11 @@ class PdfDoc:
 
     path: Path
     pages: list[PageContent]
-    lang: str | None = None
-    info_title: str | None = None
-    xmp_title: str | None = None
-    pdfua_part: str | None = None
-    display_doc_title: bool = False
-    marked: bool = False
     root: Element | None = None
     links: list[LinkAnnotation] = field(default_factory=list)
     fonts: list[Font] = field(default_factory=list)
     orphans: list[tuple[int, int]] = field(default_factory=list)  # (page, mcid) owned by none
+    pdfua: Report | None = None
 
     def elements(self, *roles: str) -> list[Element]:
         return self.root.find(*roles) if self.root is not None else []
@@ -167,12 +165,6 @@ def _text(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def _entry(root: Any, name: str, key: str) -> Any:
-    """root[name][key], or None when either is missing."""
-    value = root.get(name)
-    return value.get(key) if isinstance(value, pikepdf.Dictionary) else None
-
-
 def _fonts(pdf: Any) -> list[Font]:
     fonts: dict[tuple[int, int], Font] = {}
     todo = [page.resources for page in pdf.pages]
@@ -215,20 +207,26 @@ def read_pdf(path: Path) -> PdfDoc:
     with pikepdf.open(path) as pdf:
         pages = [read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
         doc = PdfDoc(path, pages)
-        root = pdf.Root
-        doc.lang = _text(root.get("/Lang"))
-        doc.info_title = _text(pdf.docinfo.get("/Title"))
-        doc.display_doc_title = bool(_entry(root, "/ViewerPreferences", "/DisplayDocTitle"))
-        doc.marked = bool(_entry(root, "/MarkInfo", "/Marked"))
-        if "/Metadata" in root:
-            with pdf.open_metadata() as meta:
-                doc.xmp_title = _text(meta.get("dc:title"))
-                doc.pdfua_part = _text(meta.get("pdfuaid:part"))
         tree = _TreeReader(pdf, pages)
-        if "/StructTreeRoot" in root:
-            doc.root = tree.element(root.StructTreeRoot, None)
+        if "/StructTreeRoot" in pdf.Root:
+            doc.root = tree.element(pdf.Root.StructTreeRoot, None)
         doc.links = _links(pdf, tree.annotations)
         doc.fonts = _fonts(pdf)
         doc.orphans = sorted((page.number, mcid) for page in pages for mcid in page.mcids
                              if (page.number, mcid) not in tree.owned)
+        doc.pdfua = _pdfua(pdf, path)
     return doc
+
+
+def _pdfua(pdf: pikepdf.Pdf, path: Path) -> Report:
+    """pdfua's rules on the open PDF (pdfua.validate would open the file again); a rule that
+    raises is skipped with the reason, as pdfua's own validator does."""
+    document = pdfua.PdfDocument(pdf, str(path))
+    outcomes = []
+    for rule in pdfua.default_registry():
+        try:
+            outcomes.append(RuleOutcome(rule.id, tuple(rule.check(document))))
+        except Exception as exc:  # pdfua's contract: a rule that fails is skipped
+            outcomes.append(RuleOutcome(rule.id, skipped_reason=f"rule raised "
+                                        f"{type(exc).__name__}: {exc}"))
+    return Report(str(path), tuple(outcomes))

@@ -97,7 +97,7 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
     if pdf is not None:
         findings += page_budget(subject, len(pdf.pages))
         findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
-        findings += check_pdfua(subject, notices)
+        findings += check_pdfua(subject, pdf, notices)
     if docx is not None:
         findings += check_docx(subject, docx)
     if pdf is not None and docx is not None:
