@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from .conftest import CHART, GOOD, Built, MakeProject, run_preflight
+from .conftest import CHART, GOOD, Built, MakeProject, Result, run_preflight
 
 
 @pytest.fixture(scope="module")
@@ -29,20 +29,23 @@ def rewrite_part(docx: Path, part: str, old: str, new: str) -> None:
             target.writestr(info, data)
 
 
+def first_element(document: pikepdf.Pdf, role: str) -> pikepdf.Dictionary:
+    """The first structure element tagged role, in document order."""
+    todo = [document.Root.StructTreeRoot]
+    while todo:
+        node = todo.pop(0)
+        if node.get("/S") == pikepdf.Name(role):
+            return node
+        kid = node.get("/K")
+        kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid]
+        todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    raise AssertionError(f"no {role} element")
+
+
 def retag(pdf: Path, old: str, new: str) -> None:
     """Change the role of the first structure element tagged old."""
     with pikepdf.open(pdf, allow_overwriting_input=True) as document:
-        todo = [document.Root.StructTreeRoot]
-        while todo:
-            node = todo.pop(0)
-            if node.get("/S") == pikepdf.Name(old):
-                node.S = pikepdf.Name(new)
-                break
-            kid = node.get("/K")
-            kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid]
-            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
-        else:
-            raise AssertionError(f"no {old} element")
+        first_element(document, old).S = pikepdf.Name(new)
         document.save(pdf)
 
 
@@ -95,33 +98,21 @@ def test_a_picture_without_alt_text_in_the_word_draft_fails(good: Built, tmp_pat
     ]
 
 
-def drop_entry(pdf: Path, role: str, key: str) -> None:
-    """Delete key from the first structure element tagged role (the catalog for no role)."""
-    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
-        if not role:
-            del document.Root[key]
-            document.save(pdf)
-            return
-        todo = [document.Root.StructTreeRoot]
-        while todo:
-            node = todo.pop(0)
-            if node.get("/S") == pikepdf.Name(role):
-                del node[key]
-                document.save(pdf)
-                return
-            kid = node.get("/K")
-            kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid]
-            todo += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
-    raise AssertionError(f"no {role} element")
+def preflight_without(good: Built, folder: Path, role: str, key: str) -> Result:
+    """Preflight after deleting key from the PDF's first role element (the catalog for no
+    role); it fails."""
+    built = good.copy(folder / "out")
+    with pikepdf.open(built.output("b.en.pdf"), allow_overwriting_input=True) as document:
+        del (first_element(document, role) if role else document.Root)[key]
+        document.save(built.output("b.en.pdf"))
+    result = run_preflight(built)
+    assert result.code == 1
+    return result
 
 
 def test_a_figure_without_alt_in_the_pdf_fails_pdfua_at_the_alt_field(
         good: Built, tmp_path: Path) -> None:
-    built = good.copy(tmp_path / "out")
-    drop_entry(built.output("b.en.pdf"), "/Figure", "/Alt")
-    result = run_preflight(built)
-    assert result.code == 1
-    [alt, same] = result.failures()
+    [alt, same] = preflight_without(good, tmp_path, "/Figure", "/Alt").failures()
     assert (alt["check"], alt["field"], alt["line"], alt["column"], alt["detail"]) == (
         "pdfua", "sections[1].body[1].figure.alt", 13, 11,
         "b.en.pdf, page 1 /Figure /StructTreeRoot")
@@ -132,10 +123,6 @@ def test_a_figure_without_alt_in_the_pdf_fails_pdfua_at_the_alt_field(
 
 def test_a_pdf_without_a_language_fails_pdfua_at_the_lang_field(
         good: Built, tmp_path: Path) -> None:
-    built = good.copy(tmp_path / "out")
-    drop_entry(built.output("b.en.pdf"), "", "/Lang")
-    result = run_preflight(built)
-    assert result.code == 1
-    assert only_failures(result.failures()) == [
+    assert only_failures(preflight_without(good, tmp_path, "", "/Lang").failures()) == [
         ("pdfua", "UA-06-001: Catalog has no /Lang entry, so assistive technology cannot "
          "determine the document's natural language (WCAG 3.1.1).", "lang", 1)]
