@@ -19,6 +19,7 @@ CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
 FONT_HINT = "the family name of an installed font package, e.g. Public Sans"
 INCHES = {"in": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72}
 PAGE_SIZES = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}  # width, height in inches
+POINTS_PER_INCH = 72
 # The placeholders each label template may use.
 PLACEHOLDERS = {"page_of": ("page", "pages"), "brief_of": ("number", "total"),
                 "figure": ("number",), "table": ("number",), "source": ("source",),
@@ -99,6 +100,23 @@ class Page(_Model):
                     f"page's {'height' if side in ('top', 'bottom') else 'width'} "
                     f"({page_side / 4:.3g}in)")
         return self
+
+    @property
+    def width_pt(self) -> float:
+        return PAGE_SIZES[self.size][0] * POINTS_PER_INCH
+
+    @property
+    def height_pt(self) -> float:
+        return PAGE_SIZES[self.size][1] * POINTS_PER_INCH
+
+    def margin_pt(self, side: str) -> float:
+        """The margin on side ('top', 'right', 'bottom' or 'left'), in points."""
+        return inches(getattr(self.margins, side)) * POINTS_PER_INCH
+
+    @property
+    def text_width_pt(self) -> float:
+        """The width text runs across, between the left and right margins, in points."""
+        return self.width_pt - self.margin_pt("left") - self.margin_pt("right")
 
 
 class Tables(_Model):

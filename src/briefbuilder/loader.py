@@ -231,21 +231,18 @@ def read_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
 def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
     """Footnote keys used and defined, figure files present inside the series folder."""
     found: list[Problem] = []
-    used: set[str] = set()
+    uncited = brief.uncited_footnotes()
     texts = list(brief.inlines()) + [(("footnotes", k), t) for k, t in brief.footnotes.items()]
     for loc, text in texts:
         for span in iter_spans(text.spans):
-            if isinstance(span, FootnoteRef):
-                used.add(span.key)
-                if span.key not in brief.footnotes:
-                    found.append(doc.problem(
-                        loc, f"footnote [^{span.key}] is not defined",
-                        f"add '{span.key}:' under footnotes:"))
+            if isinstance(span, FootnoteRef) and span.key not in brief.footnotes:
+                found.append(doc.problem(loc, f"footnote [^{span.key}] is not defined",
+                                         f"add '{span.key}:' under footnotes:"))
     for key in brief.footnotes:
         if not FOOTNOTE_KEY.fullmatch(key):
             found.append(doc.problem(("footnotes", key), f"footnote key {key!r} cannot be cited",
                                      "use letters, digits, '-' and '_', e.g. ita-2024"))
-        elif key not in used:
+        elif key in uncited:
             found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
                                      f"cite it as [^{key}] or remove it", Severity.WARNING))
     for loc, href in brief.link_targets():

@@ -116,6 +116,12 @@ class Brief(BaseModel):
                     order.append(key)
         return order
 
+    def uncited_footnotes(self) -> list[str]:
+        """Footnote keys the body never cites, so no note prints (a citation inside another
+        footnote prints no note of its own)."""
+        printed = set(self.footnote_order())
+        return [key for key in self.footnotes if key not in printed]
+
     def footnote_numbers(self) -> dict[str, int]:
         return {key: n for n, key in enumerate(self.footnote_order(), start=1)}
 

@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
-from ..writers.docx.geometry import Geometry
 from . import brief_map
-from .findings import Finding, failed, passed
+from .findings import Finding, Status, failed, passed
 from .pdf_checks import brief_figures
 from .pdf_reader import PdfDoc
 from .subject import Subject
@@ -49,15 +48,16 @@ def dead_links(subject: Subject) -> list[Finding]:
 
 
 def unused_footnotes(subject: Subject) -> list[Finding]:
-    """Footnotes defined but never cited in the text (they are not printed)."""
+    """Footnotes defined but never cited in the text (they are not printed): a warning, as
+    the loader gives."""
     brief = subject.edition.brief
-    cited = set(brief.footnote_order())
-    failures = [failed("content.footnotes", f"footnote {key!r} is defined but never cited in "
-                       "the text, so it is not printed", subject.brief.place(("footnotes", key)),
-                       f"cite it as [^{key}] where it belongs, or remove it")
-                for key in brief.footnotes if key not in cited]
-    return failures or [passed("content.footnotes", f"{len(cited)} footnote(s), all cited",
-                               subject.brief.place())]
+    warnings = [Finding("content.footnotes", Status.WARN, f"footnote {key!r} is defined but "
+                        "never cited in the text, so it is not printed",
+                        subject.brief.place(("footnotes", key)),
+                        f"cite it as [^{key}] where it belongs, or remove it")
+                for key in brief.uncited_footnotes()]
+    return warnings or [passed("content.footnotes", f"{len(brief.footnote_order())} "
+                               "footnote(s), all cited", subject.brief.place())]
 
 
 def alt_texts(subject: Subject) -> list[Finding]:
@@ -86,7 +86,7 @@ def image_resolution(subject: Subject, pdf: PdfDoc | None) -> list[Finding]:
     folder = subject.edition.path.parent
     placed = _printed_widths(subject, pdf) if pdf is not None else []
     by_alt = {alt: width for alt, width in reversed(placed) if alt and width}
-    text_width = Geometry.of(subject.theme.brand).text_width.pt
+    text_width = subject.theme.brand.page.text_width_pt
     failures = []
     for index, (path, figure) in enumerate(brief.figures()):
         try:

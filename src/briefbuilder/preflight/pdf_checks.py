@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..writers.docx.geometry import Geometry
 from . import brief_map
 from .findings import Finding, failed, passed
 from .pdf_content import Rect, TextRun
@@ -111,9 +110,9 @@ def furniture(subject: Subject, pdf: PdfDoc) -> list[Finding]:
     words (publisher, series, date) are content, tagged before the title; its band
     and rules are drawings, which must be artifacts or inside tagged content.
     """
-    geometry = Geometry.of(subject.theme.brand)
-    top = geometry.height.pt - geometry.top.pt
-    bottom = geometry.bottom.pt
+    setup = subject.theme.brand.page
+    top = setup.height_pt - setup.margin_pt("top")
+    bottom = setup.margin_pt("bottom")
     masthead = _masthead_marks(pdf)
     failures = []
     for page in pdf.pages:
