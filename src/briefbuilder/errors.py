@@ -8,6 +8,7 @@
      +-- UsageError       the command line asked for something that does not exist
 
 Every message names where (file:line:column), what (the field path) and what to do (hint).
+A preflight check's verdict is a Problem too, with the check's id and its status.
 """
 
 from __future__ import annotations
@@ -24,9 +25,20 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+class Status(StrEnum):
+    """A preflight check's verdict: pass; fail; a known failure (expected, listed in
+    preflight/known.py); a warning to look at. Only FAIL makes preflight exit 1."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    KNOWN = "known"
+    WARN = "warn"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One finding about one place in one file."""
+    """One finding about one place in one file; from a preflight check, also the check's id,
+    its verdict and where in the built output (detail: "b.en.pdf, page 2")."""
 
     message: str
     file: Path | None = None
@@ -35,6 +47,16 @@ class Problem:
     field: str = ""
     hint: str = ""
     severity: Severity = Severity.ERROR
+    check: str = ""
+    status: Status | None = None
+    detail: str = ""
+
+    @property
+    def verdict(self) -> Status:
+        """The status a check gave; else an error fails and a warning warns."""
+        if self.status is not None:
+            return self.status
+        return Status.FAIL if self.severity is Severity.ERROR else Status.WARN
 
     def __str__(self) -> str:
         where = ""

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.errors import Status
 from briefbuilder.preflight.contrast import advice, is_large, ratio
 from briefbuilder.preflight.docx_checks import same_language
-from briefbuilder.preflight.findings import Finding, Place, Status
+from briefbuilder.preflight.findings import Place, failed, passed
 from briefbuilder.preflight.known import KNOWN_FAILURES, settle
 from briefbuilder.preflight.pdf_content import Fill
 from briefbuilder.preflight.pdf_text import parse_cmap
@@ -75,13 +76,13 @@ def test_known_failures_are_marked_and_others_left_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(KNOWN_FAILURES, "pdf.notes", "WeasyPrint tags notes as Span")
     where = Place(Path("b.en.yaml"))
-    notes = Finding("pdf.notes", Status.FAIL, "no Note tags", where, "retag")
-    other = Finding("pdf.lang", Status.FAIL, "no /Lang", where, "rebuild")
-    passing = Finding("pdf.notes", Status.PASS, "ok", where)
+    notes = failed("pdf.notes", "no Note tags", where, "retag")
+    other = failed("pdf.lang", "no /Lang", where, "rebuild")
+    passing = passed("pdf.notes", "ok", where)
     settled = settle([notes, other, passing])
     assert [f.status for f in settled] == [Status.KNOWN, Status.FAIL, Status.PASS]
-    assert settled[0].fix.startswith("known failure: WeasyPrint tags notes as Span. ")
-    assert settled[0].fix.endswith("retag")
+    assert settled[0].hint.startswith("known failure: WeasyPrint tags notes as Span. ")
+    assert settled[0].hint.endswith("retag")
 
 
 def test_places_read_as_file_line_field() -> None:

@@ -11,16 +11,17 @@ from collections.abc import Callable
 from itertools import zip_longest
 from urllib.parse import unquote
 
+from ..errors import Problem
 from . import brief_map
 from .docx_checks import data_tables
 from .docx_reader import DocxDoc
-from .findings import Finding, Place, failed, passed
+from .findings import Place, failed, passed
 from .pdf_checks import brief_figures, heading_outline, table_rows
 from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import same_text, shorten, text_key
 
-Check = Callable[[Subject, PdfDoc, DocxDoc], list[Finding]]
+Check = Callable[[Subject, PdfDoc, DocxDoc], list[Problem]]
 FIX = "rebuild both with 'briefbuilder build --force'; if they still differ, the PDF or the " \
       "Word draft was edited after the build, or a writer has a bug"
 
@@ -30,7 +31,7 @@ def _both(subject: Subject, loc: tuple[str | int, ...], pdf_part: str, word_part
                                     f"{subject.docx.name} {word_part}")
 
 
-def footnotes(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def footnotes(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """Same number of footnotes, with the same texts."""
     keys = subject.edition.brief.footnote_order()
     notes = [n.text for n in pdf.elements("Note")]
@@ -62,7 +63,7 @@ def footnotes(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
                                "texts", subject.brief.place())]
 
 
-def links(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def links(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """The same set of link targets."""
     in_pdf = {unquote(link.uri) for link in pdf.links if link.uri}
     in_word = {unquote(target) for target in doc.links if not target.startswith("#")}
@@ -76,7 +77,7 @@ def links(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
                                subject.brief.place())]
 
 
-def headings(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def headings(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """The same heading outline: texts and levels (Word's Title is the PDF's H1)."""
     outline = brief_map.outline(subject.edition.brief)
     in_pdf = heading_outline(pdf)
@@ -99,7 +100,7 @@ def headings(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
                                subject.brief.place())]
 
 
-def figures(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def figures(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """The same figures, with the same alt texts, in order (the theme's logo aside)."""
     logo = subject.theme.brand.logo_text
     in_pdf = [f.alt or "" for f in brief_figures(subject, pdf)]
@@ -117,7 +118,7 @@ def figures(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
                                subject.brief.place())]
 
 
-def tables(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def tables(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """The same tables: rows and columns of each."""
     fields = brief_map.tables(subject.edition.brief)
     in_pdf = [_shape(table_rows(t)) for t in pdf.elements("Table")]
@@ -149,6 +150,6 @@ def _shown(alt: str | None) -> str:
 CHECKS: tuple[Check, ...] = (footnotes, links, headings, figures, tables)
 
 
-def check_consistency(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Finding]:
+def check_consistency(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
     """Every PDF-versus-Word comparison for one brief edition."""
     return [finding for check in CHECKS for finding in check(subject, pdf, doc)]

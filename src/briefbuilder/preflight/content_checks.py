@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
+from ..errors import Problem
 from . import brief_map
-from .findings import Finding, Status, failed, passed
+from .findings import failed, passed, warned
 from .pdf_checks import brief_figures
 from .pdf_reader import PdfDoc
 from .subject import Subject
@@ -31,7 +32,7 @@ PLACEHOLDER_ALT = {"image", "img", "picture", "photo", "figure", "graphic", "cha
                    "figura", "gráfico"}
 
 
-def dead_links(subject: Subject) -> list[Finding]:
+def dead_links(subject: Subject) -> list[Problem]:
     """Links to '#' alone, or to a scheme with nothing after it."""
     failures = []
     for path, href in brief_map.links(subject.edition.brief):
@@ -47,11 +48,11 @@ def dead_links(subject: Subject) -> list[Finding]:
                                subject.brief.place())]
 
 
-def unused_footnotes(subject: Subject) -> list[Finding]:
+def unused_footnotes(subject: Subject) -> list[Problem]:
     """Footnotes defined but never cited in the text (they are not printed): a warning, as
     the loader gives."""
     brief = subject.edition.brief
-    warnings = [Finding("content.footnotes", Status.WARN, f"footnote {key!r} is defined but "
+    warnings = [warned("content.footnotes", f"footnote {key!r} is defined but "
                         "never cited in the text, so it is not printed",
                         subject.brief.place(("footnotes", key)),
                         f"cite it as [^{key}] where it belongs, or remove it")
@@ -60,7 +61,7 @@ def unused_footnotes(subject: Subject) -> list[Finding]:
                                "footnote(s), all cited", subject.brief.place())]
 
 
-def alt_texts(subject: Subject) -> list[Finding]:
+def alt_texts(subject: Subject) -> list[Problem]:
     """Alt text that is a file name or a placeholder word, not a description."""
     failures = []
     for path, figure in subject.edition.brief.figures():
@@ -80,7 +81,7 @@ def alt_texts(subject: Subject) -> list[Finding]:
                                subject.brief.place())]
 
 
-def image_resolution(subject: Subject, pdf: PdfDoc | None) -> list[Finding]:
+def image_resolution(subject: Subject, pdf: PdfDoc | None) -> list[Problem]:
     """Each figure has at least MIN_DPI pixels per inch at the size it is printed."""
     brief = subject.edition.brief
     folder = subject.edition.path.parent
@@ -120,7 +121,7 @@ def _printed_widths(subject: Subject, pdf: PdfDoc) -> list[tuple[str | None, flo
     return widths
 
 
-def check_content(subject: Subject, pdf: PdfDoc | None) -> list[Finding]:
+def check_content(subject: Subject, pdf: PdfDoc | None) -> list[Problem]:
     """The content checks; without a PDF, figures are assumed to span the text width."""
     return (dead_links(subject) + unused_footnotes(subject) + alt_texts(subject)
             + image_resolution(subject, pdf))

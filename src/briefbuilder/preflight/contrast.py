@@ -9,7 +9,8 @@ so a stylesheet change is checked without a list to keep up to date here.
 
 from __future__ import annotations
 
-from .findings import Finding, failed, passed
+from ..errors import Problem
+from .findings import failed, passed
 from .pdf_content import TextRun
 from .pdf_reader import PdfDoc
 from .subject import Subject
@@ -56,7 +57,7 @@ def advice(name: str, foreground: str, background: str, target: float) -> str:
 
 def contrast_failure(check: str, subject: Subject, what: str, foreground: str,
                      background: str | None, size_pt: float, bold: bool,
-                     detail: str) -> Finding | None:
+                     detail: str) -> Problem | None:
     """A failing finding when foreground on background (None: paper) is under WCAG AA.
 
     It names the brand color to change (the text's, else the background's) in brand.yaml.
@@ -83,7 +84,7 @@ def contrast_failure(check: str, subject: Subject, what: str, foreground: str,
                   "give this text a darker color, or a lighter background, in the theme")
 
 
-def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Every color of text in the PDF against the background it is printed on."""
     groups: dict[tuple[str, str | None, bool], list[TextRun]] = {}
     for run in (run for page in pdf.pages for run in page.runs if run.text.strip()):

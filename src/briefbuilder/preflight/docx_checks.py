@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import Problem
 from . import brief_map
 from .contrast import contrast_failure
 from .docx_reader import DocxDoc, Paragraph, WordTable
-from .findings import Finding, Place, failed, passed
+from .findings import Place, failed, passed
 from .pdf_checks import REBUILD
 from .subject import Subject
 from .text import same_text
 
-Check = Callable[[Subject, DocxDoc], list[Finding]]
+Check = Callable[[Subject, DocxDoc], list[Problem]]
 
 
 def same_language(found: str, wanted: str) -> bool:
@@ -23,11 +24,11 @@ def same_language(found: str, wanted: str) -> bool:
     return found_parts[:len(wanted_parts)] == wanted_parts
 
 
-def _verdict(check: str, failures: list[Finding], ok: str, subject: Subject) -> list[Finding]:
+def _verdict(check: str, failures: list[Problem], ok: str, subject: Subject) -> list[Problem]:
     return failures or [passed(check, ok, subject.in_docx())]
 
 
-def properties(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def properties(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """The brief's title and language are the document's title and language."""
     brief = subject.edition.brief
     failures = []
@@ -50,7 +51,7 @@ def properties(subject: Subject, doc: DocxDoc) -> list[Finding]:
                     subject)
 
 
-def alt_text(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def alt_text(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Every picture has alt text (a description), and each figure of the brief is a picture."""
     fields = brief_map.figure_fields(subject.edition.brief)
     failures = []
@@ -70,7 +71,7 @@ def alt_text(subject: Subject, doc: DocxDoc) -> list[Finding]:
                     f"{len(doc.pictures)} picture(s), each with alt text", subject)
 
 
-def headings(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def headings(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Headings use the Heading styles, start at Heading 1 and never skip a level."""
     outline = brief_map.outline(subject.edition.brief)
     found = [p for p in doc.headings if p.heading_level]  # Title (0) is not a heading level
@@ -114,7 +115,7 @@ def data_tables(subject: Subject, doc: DocxDoc) -> list[WordTable | None]:
     return found
 
 
-def table_headers(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def table_headers(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Each data table's header row repeats on every page (w:tblHeader)."""
     tables = brief_map.tables(subject.edition.brief)
     failures = []
@@ -132,7 +133,7 @@ def table_headers(subject: Subject, doc: DocxDoc) -> list[Finding]:
                     f"{len(tables)} data table(s) with a repeating header row{note}", subject)
 
 
-def spacing(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def spacing(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """No empty paragraphs used as spacing (screen readers announce each as 'blank')."""
     empty = [p for p in doc.paragraphs if p.empty]
     failures = [failed("word.spacing", f"an empty paragraph ({p.style}) is used as spacing",
@@ -154,7 +155,7 @@ def _paragraph_place(subject: Subject, doc: DocxDoc, paragraph: Paragraph) -> Pl
     return subject.brief.place(("sections", 0), detail)
 
 
-def contrast(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def contrast(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Each style's text against its shading meets WCAG AA (4.5:1; 3:1 for large text)."""
     failures = []
     seen: set[tuple[str, str, str | None, float, bool]] = set()
@@ -174,6 +175,6 @@ def contrast(subject: Subject, doc: DocxDoc) -> list[Finding]:
 CHECKS: tuple[Check, ...] = (properties, alt_text, headings, table_headers, spacing, contrast)
 
 
-def check_docx(subject: Subject, doc: DocxDoc) -> list[Finding]:
+def check_docx(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Every Word check on one built draft."""
     return [finding for check in CHECKS for finding in check(subject, doc)]

@@ -1,26 +1,15 @@
-"""What a preflight check says: a status, a message, the place to edit and how to fix it."""
+"""What a preflight check says, as a Problem with the check's id and status: where to edit
+(a Place) and how to fix it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from ..errors import Problem, Severity, Status
 from ..places import FieldPath, Places, format_path
 from ..yamlfile import YamlProblem, read_yaml
-
-
-class Status(StrEnum):
-    """Pass; fail; a known failure (expected, listed in known.py); a warning to look at.
-
-    Only FAIL makes preflight exit 1.
-    """
-
-    PASS = "pass"
-    FAIL = "fail"
-    KNOWN = "known"
-    WARN = "warn"
 
 
 @dataclass(frozen=True)
@@ -40,6 +29,12 @@ class Place:
             where += f" {self.field}"
         return f"{where} ({self.detail})" if self.detail else where
 
+    @classmethod
+    def of(cls, problem: Problem) -> Place:
+        """Where a check's Problem is."""
+        return cls(problem.file or Path(), problem.field, problem.line, problem.detail,
+                   problem.column)
+
     @property
     def position(self) -> str:
         """file:line:column as far as known, as compilers and linters name a place."""
@@ -52,31 +47,6 @@ def _shown(path: Path) -> str:
     if path.is_absolute() and path.is_relative_to(Path.cwd()):
         return str(path.relative_to(Path.cwd()))
     return str(path)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One check's verdict on one output (or one brief), with where and how to fix."""
-
-    check: str
-    status: Status
-    message: str
-    where: Place
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, str | int | None]:
-        return {
-            "check": self.check,
-            "status": str(self.status),
-            "message": self.message,
-            "file": _shown(self.where.file),
-            "line": self.where.line,
-            "column": self.where.column,
-            "field": self.where.field,
-            "detail": self.where.detail,
-            "where": str(self.where),
-            "fix": self.fix,
-        }
 
 
 class Locator:
@@ -105,9 +75,29 @@ class Locator:
         return Place(self.path, format_path(loc), line, detail, column)
 
 
-def passed(check: str, message: str, where: Place) -> Finding:
-    return Finding(check, Status.PASS, message, where)
+def verdict(check: str, status: Status, message: str, where: Place, fix: str = "") -> Problem:
+    """A check's Problem at where: only a failure is an error."""
+    severity = Severity.ERROR if status is Status.FAIL else Severity.WARNING
+    return Problem(message, where.file, where.line, where.column, where.field, fix, severity,
+                   check, status, where.detail)
 
 
-def failed(check: str, message: str, where: Place, fix: str) -> Finding:
-    return Finding(check, Status.FAIL, message, where, fix)
+def passed(check: str, message: str, where: Place) -> Problem:
+    return verdict(check, Status.PASS, message, where)
+
+
+def failed(check: str, message: str, where: Place, fix: str) -> Problem:
+    return verdict(check, Status.FAIL, message, where, fix)
+
+
+def warned(check: str, message: str, where: Place, fix: str) -> Problem:
+    return verdict(check, Status.WARN, message, where, fix)
+
+
+def as_dict(problem: Problem) -> dict[str, str | int | None]:
+    """A check's Problem as preflight's JSON report shows it."""
+    where = Place.of(problem)
+    return {"check": problem.check, "status": str(problem.status), "message": problem.message,
+            "file": _shown(where.file), "line": problem.line, "column": problem.column,
+            "field": problem.field, "detail": problem.detail, "where": str(where),
+            "fix": problem.hint}

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .findings import Finding, Status
+from ..errors import Problem, Status
 
 KNOWN_FAILURES: dict[str, str] = {}  # check -> why it fails; none today
 
 
-def settle(findings: list[Finding]) -> list[Finding]:
+def settle(findings: list[Problem]) -> list[Problem]:
     """Failures of known-failing checks become KNOWN, their reason added to the fix."""
     return [replace(f, status=Status.KNOWN,
-                    fix=f"known failure: {KNOWN_FAILURES[f.check]}. {f.fix}")
-            if f.status is Status.FAIL and f.check in KNOWN_FAILURES else f
+                    hint=f"known failure: {KNOWN_FAILURES[f.check]}. {f.hint}")
+            if f.verdict is Status.FAIL and f.check in KNOWN_FAILURES else f
             for f in findings]

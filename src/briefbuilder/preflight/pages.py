@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .findings import Finding, failed, passed
+from ..errors import Problem
+from .findings import failed, passed
 from .subject import Subject
 
 
-def page_budget(subject: Subject, pages: int) -> list[Finding]:
+def page_budget(subject: Subject, pages: int) -> list[Problem]:
     """Fail when the PDF has more pages than the brief (or its series) allows."""
     brief, series = subject.edition.brief, subject.edition.series
     if brief.max_pages is not None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..errors import Problem
 from . import brief_map
-from .findings import Finding, failed, passed
+from .findings import failed, passed
 from .pdf_content import Rect, TextRun
 from .pdf_reader import Element, PdfDoc
 from .placement import last_page, note_placement
@@ -25,10 +26,10 @@ HEADING = re.compile(r"^H([1-6])$")
 TABLE_GROUPS = ("THead", "TBody", "TFoot")
 CLIP_TOLERANCE = 1.0  # points
 
-Check = Callable[[Subject, PdfDoc], list[Finding]]
+Check = Callable[[Subject, PdfDoc], list[Problem]]
 
 
-def _verdict(check: str, failures: list[Finding], ok: str, subject: Subject) -> list[Finding]:
+def _verdict(check: str, failures: list[Problem], ok: str, subject: Subject) -> list[Problem]:
     return failures or [passed(check, ok, subject.in_pdf())]
 
 
@@ -38,7 +39,7 @@ def brief_figures(subject: Subject, pdf: PdfDoc) -> list[Element]:
     return [f for f in pdf.elements("Figure") if not logo or f.alt != logo]
 
 
-def headings(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Headings start at H1, are not empty, and never skip a level."""
     found = heading_outline(pdf)
     outline = brief_map.outline(subject.edition.brief)
@@ -88,7 +89,7 @@ def table_rows(table: Element) -> list[list[str]]:
     return [[c.role for c in row.children if c.role in ("TH", "TD")] for row in rows]
 
 
-def links(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def links(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Every link annotation sits in a Link tag (pdfua checks its description)."""
     brief = subject.edition.brief
     failures = []
@@ -103,7 +104,7 @@ def links(subject: Subject, pdf: PdfDoc) -> list[Finding]:
                     subject)
 
 
-def furniture(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def furniture(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Running headers and footers are artifacts; nothing is painted untagged or orphaned.
 
     Text in the page margins must be an /Artifact, except the masthead on page 1: its
@@ -154,7 +155,7 @@ def _masthead_marks(pdf: PdfDoc) -> set[tuple[int, int | None]]:
     return found
 
 
-def notes(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def notes(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Each footnote is tagged as a Note."""
     keys = subject.edition.brief.footnote_order()
     found = pdf.elements("Note")
@@ -167,7 +168,7 @@ def notes(subject: Subject, pdf: PdfDoc) -> list[Finding]:
                    "briefbuilder's PDF writer must tag each footnote as /Note: " + REBUILD)]
 
 
-def fonts(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def fonts(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Every font is embedded and maps its glyphs to Unicode."""
     failures = []
     for font in pdf.fonts:
@@ -182,7 +183,7 @@ def fonts(subject: Subject, pdf: PdfDoc) -> list[Finding]:
     return _verdict("pdf.fonts", failures, f"{len(pdf.fonts)} font(s), all embedded", subject)
 
 
-def clipped(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def clipped(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """No text lies outside its page's trim box: none cut off the finished page."""
     failures = []
     for page in pdf.pages:
@@ -211,6 +212,6 @@ CHECKS: tuple[Check, ...] = (headings, links, furniture, notes, fonts, clipped, 
                              last_page)
 
 
-def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Every PDF check on one built PDF."""
     return [finding for check in CHECKS for finding in check(subject, pdf)]

@@ -12,9 +12,10 @@ import pdfua
 from pdfua import Confidence
 from pdfua.model import Finding as PdfuaFinding
 
+from ..errors import Problem
 from ..places import FieldPath
 from . import brief_map
-from .findings import Finding, Place, Status, failed, passed
+from .findings import Place, failed, passed, warned
 from .pdf_checks import brief_figures
 from .pdf_reader import Element, PdfDoc
 from .report import Notices
@@ -51,19 +52,19 @@ class FieldFinder:
         return ()
 
 
-def check_pdfua(subject: Subject, pdf: PdfDoc, notices: Notices) -> list[Finding]:
+def check_pdfua(subject: Subject, pdf: PdfDoc, notices: Notices) -> list[Problem]:
     """pdfua's findings on the edition's PDF, each at the brief field it comes from."""
     if pdf.pdfua is None:
         return []
     fields = FieldFinder(subject, pdf)
-    found: list[Finding] = []
+    found: list[Problem] = []
     for item in pdf.pdfua.findings:
         where = _place(subject, fields.field(item), item.location.describe())
         message = f"{item.rule_id}: {item.message}"
         if item.confidence is Confidence.CERTAIN:
             found.append(failed(CHECK, message, where, item.remediation or ""))
         else:
-            found.append(Finding(CHECK, Status.WARN, f"{message} (heuristic: a person should "
+            found.append(warned(CHECK, f"{message} (heuristic: a person should "
                                  "confirm)", where, item.remediation or ""))
     skipped = [outcome for outcome in pdf.pdfua.outcomes if outcome.skipped]
     for outcome in skipped:

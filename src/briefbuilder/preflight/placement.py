@@ -9,7 +9,8 @@ disclaimer come after it.
 
 from __future__ import annotations
 
-from .findings import Finding, Status, failed, passed
+from ..errors import Problem
+from .findings import failed, passed, warned
 from .pdf_reader import Element, PdfDoc
 from .subject import Subject
 
@@ -45,7 +46,7 @@ def note_pages(pdf: PdfDoc) -> dict[int, list[int]]:
     return found
 
 
-def note_placement(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def note_placement(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Each footnote's text is printed whole on the page of its call."""
     keys = subject.edition.brief.footnote_order()
     called, printed = calls(pdf), note_pages(pdf)
@@ -65,7 +66,7 @@ def note_placement(subject: Subject, pdf: PdfDoc) -> list[Finding]:
                                "page of its call", subject.in_pdf())]
 
 
-def last_page(subject: Subject, pdf: PdfDoc) -> list[Finding]:
+def last_page(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Warn when the brief's text ends before the last page (only the colophon is on it)."""
     last = len(pdf.pages)
     body = [page for part in pdf.elements("Part") for page in pages_of(part)]
@@ -73,7 +74,7 @@ def last_page(subject: Subject, pdf: PdfDoc) -> list[Finding]:
         return [passed("pdf.last-page", "the last page holds text of the brief",
                        subject.in_pdf())]
     sections = len(subject.edition.brief.sections)
-    return [Finding("pdf.last-page", Status.WARN, f"the last page ({last}) holds only the "
+    return [warned("pdf.last-page", f"the last page ({last}) holds only the "
                     "colophon or disclaimer; the brief's text ends on page "
                     f"{max(body)}", subject.brief.place(("sections", sections - 1),
                                                         f"{subject.pdf.name}, page {last}"),

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..errors import Problem
-from .findings import Finding, Status
+from ..errors import Problem, Status
+from .findings import Place, as_dict
 
 STYLES = {Status.PASS: "green", Status.FAIL: "red", Status.KNOWN: "yellow",
           Status.WARN: "yellow"}
@@ -39,7 +39,7 @@ class BriefReport:
     brief: str
     lang: str
     outputs: tuple[str, ...]
-    findings: list[Finding]
+    findings: list[Problem]
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Notices:
 
 
 def counts(reports: list[BriefReport]) -> Counter[Status]:
-    return Counter(f.status for r in reports for f in r.findings)
+    return Counter(f.verdict for r in reports for f in r.findings)
 
 
 def summary(reports: list[BriefReport], label: str = "preflight") -> str:
@@ -68,11 +68,11 @@ def summary(reports: list[BriefReport], label: str = "preflight") -> str:
             f"{tally[Status.FAIL]} failed{known}, {tally[Status.WARN]} warning(s)")
 
 
-def line(finding: Finding) -> str:
+def line(finding: Problem) -> str:
     """One finding as a linter prints it."""
-    detail = f" [{finding.where.detail}]" if finding.where.detail else ""
-    fix = f" ({finding.fix})" if finding.fix else ""
-    return (f"{finding.where.position}: {finding.check}: {LABELS[finding.status]}"
+    detail = f" [{finding.detail}]" if finding.detail else ""
+    fix = f" ({finding.hint})" if finding.hint else ""
+    return (f"{Place.of(finding).position}: {finding.check}: {LABELS[finding.verdict]}"
             f"{finding.message}{detail}{fix}")
 
 
@@ -89,8 +89,8 @@ def show(console: Console, reports: list[BriefReport], notices: Notices,
     """The findings worth reading, the run's notices, a line per series, then the total."""
     if verbosity > Verbosity.QUIET:
         for finding in (f for r in reports for f in r.findings):
-            if finding.status is not Status.PASS or verbosity is Verbosity.VERBOSE:
-                console.print(line(finding), style=STYLES[finding.status], markup=False,
+            if finding.verdict is not Status.PASS or verbosity is Verbosity.VERBOSE:
+                console.print(line(finding), style=STYLES[finding.verdict], markup=False,
                               highlight=False, soft_wrap=True)
         for text in notices.lines():
             console.print(text, style="yellow", markup=False, highlight=False, soft_wrap=True)
@@ -112,7 +112,7 @@ def as_json(reports: list[BriefReport], problems: list[Problem], notices: Notice
         "problems": [str(problem) for problem in problems],
         "notices": notices.lines(),
         "briefs": [{"brief": r.brief, "lang": r.lang, "outputs": list(r.outputs),
-                    "findings": [f.as_dict() for f in r.findings]} for r in reports],
+                    "findings": [as_dict(f) for f in r.findings]} for r in reports],
     }, indent=2, ensure_ascii=False)
 
 

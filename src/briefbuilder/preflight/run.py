@@ -14,7 +14,7 @@ from rich.console import Console
 from ..brand import Theme
 from ..build import Job, Options, plan
 from ..cache import Entry, read_manifest, sha256_file
-from ..errors import ThemeError
+from ..errors import Problem, Status, ThemeError
 from ..loader import load_project
 from ..progress import print_problems
 from ..themes import load_theme
@@ -23,7 +23,7 @@ from .content_checks import check_content
 from .contrast import print_contrast
 from .docx_checks import check_docx
 from .docx_reader import read_docx
-from .findings import Finding, Status, failed
+from .findings import failed, passed, warned
 from .known import settle
 from .pages import page_budget
 from .pdf_checks import check_pdf
@@ -74,7 +74,7 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console,
         if verbosity > Verbosity.QUIET:
             print_problems(console, problems + damaged)
         show(console, reports, notices, verbosity)
-    failed_any = any(f.status is Status.FAIL for r in reports for f in r.findings)
+    failed_any = any(f.verdict is Status.FAIL for r in reports for f in r.findings)
     return 1 if failed_any or problems else 0
 
 
@@ -106,7 +106,7 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
                        tuple(str(job.output) for job in jobs.values()), settle(findings))
 
 
-def _freshness(subject: Subject, job: Job, out: Path, entry: Entry | None) -> list[Finding]:
+def _freshness(subject: Subject, job: Job, out: Path, entry: Entry | None) -> list[Problem]:
     """Missing, stale and out-of-date outputs fail; outputs changed after the build are
     flagged."""
     where = subject.brief.place(detail=str(job.output))
@@ -120,14 +120,14 @@ def _freshness(subject: Subject, job: Job, out: Path, entry: Entry | None) -> li
                        "the brief, its images, its theme or briefbuilder", where,
                        f"briefbuilder build {subject.edition.path.parent} --out {out}")]
     if entry is None or entry.sha256 != sha256_file(job.output):
-        return [Finding("output.built", Status.WARN, f"{job.output.name} is not the file "
+        return [warned("output.built", f"{job.output.name} is not the file "
                         "briefbuilder built (changed since, or not in the manifest)", where,
                         "rebuild it unless the change was made on purpose")]
-    return [Finding("output.built", Status.PASS, f"{job.output.name} is up to date", where)]
+    return [passed("output.built", f"{job.output.name} is up to date", where)]
 
 
 def _read(subject: Subject, path: Path, reader: Callable[[Path], T],
-             findings: list[Finding]) -> T | None:
+             findings: list[Problem]) -> T | None:
     """Read an output; None when it is missing or cannot be read (a finding says why)."""
     if not path.is_file():
         return None

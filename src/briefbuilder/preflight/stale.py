@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..cache import Entry
+from ..errors import Problem
 from ..loader import series_folders
 from ..outputs import series_output_name
-from .findings import Finding, Place, failed
+from .findings import Place, failed
 from .report import BriefReport
 
 
-def stale_finding(entry: Entry, where: Place, folder: Path, out: Path) -> Finding:
+def stale_finding(entry: Entry, where: Place, folder: Path, out: Path) -> Problem:
     """The failure of one output that the manifest marks stale, and how to fix it."""
     return failed("output.stale", f"{Path(entry.path).name} is kept from an earlier build: "
                   f"{entry.stale}", where,
