@@ -12,7 +12,17 @@ import string
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .places import Places
 
 HEX_COLOR = r"^#[0-9A-Fa-f]{6}$"
 CSS_LENGTH = r"^\d+(\.\d+)?(in|mm|cm|pt)$"
@@ -225,6 +235,7 @@ class Theme(BaseModel):
     folder: Path
     brand: Brand
     labels: dict[str, Labels]
+    brand_places: SkipValidation[Places | None] = Field(None, exclude=True, repr=False)
 
     def labels_for(self, lang: str) -> Labels:
         """The catalog for a language tag ('es-MX' falls back to 'es')."""

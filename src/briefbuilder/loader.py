@@ -126,7 +126,7 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
         languages = tuple(brief.lang for brief, _ in briefs)
         loaded.editions.extend(
             Edition(brief, series, places.path, number, len(series.briefs), doc.sha256,
-                    languages, places)
+                    languages, places, Places(doc.path, doc.positions))
             for brief, places in briefs)
     return loaded
 

@@ -13,6 +13,7 @@ from .errors import Problem, Refusal, ThemeError, UsageError
 from .fit import fit_problems
 from .images import check_image
 from .model.series import LoadedSeries
+from .places import Places
 from .sandbox import irregular_problem, link_problem, linked_outside, not_a_file, theme_file
 from .templating import syntax_problems
 from .yamlfile import M, ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
@@ -114,7 +115,8 @@ def load_theme(folder: Path) -> Theme:
             "add labels/en.yaml")))
     if problems or brand is None:
         raise ThemeError(problems)
-    return Theme(name=name, folder=folder, brand=brand, labels=labels)
+    places = Places(doc.path, doc.positions) if doc is not None else None
+    return Theme(name=name, folder=folder, brand=brand, labels=labels, brand_places=places)
 
 
 def _read(model: type[M], folder: Path, path: Path,

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
+from briefbuilder import yamlfile
 from briefbuilder.errors import Status
+from briefbuilder.loader import load_project
 from briefbuilder.preflight.contrast import advice, is_large, ratio
 from briefbuilder.preflight.docx_checks import same_language
 from briefbuilder.preflight.findings import Place, failed, passed
 from briefbuilder.preflight.known import KNOWN_FAILURES, settle
 from briefbuilder.preflight.pdf_content import Fill
 from briefbuilder.preflight.pdf_text import parse_cmap
+from briefbuilder.preflight.subject import Subject
 from briefbuilder.preflight.text import same_text, shorten
+from briefbuilder.themes import find_theme, load_theme
+
+from ..conftest import MakeSeries
 
 CMAP = """/CIDInit /ProcSet findresource begin
 begincmap
@@ -89,3 +96,24 @@ def test_places_read_as_file_line_field() -> None:
     assert str(Place(Path("/elsewhere/b.en.yaml"), "sections[1].heading", 8, "page 1")) == (
         "/elsewhere/b.en.yaml:8 sections[1].heading (page 1)")
     assert str(Place(Path("b.en.yaml"))) == "b.en.yaml"
+
+
+def test_places_in_series_and_brand_files_come_from_the_loader(
+        make_series: MakeSeries, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_series(series="id: s\ntitle: S\nmax_pages: 4\nbriefs: [b]\n")
+    [edition] = load_project(folder).editions()
+    theme = load_theme(find_theme(edition.series.theme, folder))
+    subject = Subject(edition, theme, folder / "b.en.pdf", folder / "b.en.docx")
+
+    def refuse(path: Path) -> None:
+        raise AssertionError(f"{path} read again")
+
+    real = yamlfile.read_yaml
+    for module in list(sys.modules.values()):
+        if getattr(module, "read_yaml", None) is real:
+            monkeypatch.setattr(module, "read_yaml", refuse)
+    assert subject.series.place(("max_pages",), "b.en.pdf") == Place(
+        folder / "series.yaml", "max_pages", 3, "b.en.pdf", 1)
+    brand = subject.brand.place(("colors", "muted"))
+    assert (brand.file.name, brand.field, brand.line, brand.column) == (
+        "brand.yaml", "colors.muted", 7, 3)

@@ -55,6 +55,7 @@ class Edition:
     series_sha256: str = ""  # of the series.yaml bytes that were parsed
     languages: tuple[str, ...] = ()  # every language this brief loaded in, its own included
     places: Places | None = field(default=None, repr=False, compare=False)  # of its fields
+    series_places: Places | None = field(default=None, repr=False, compare=False)  # series.yaml
 
     def problem(self, loc: FieldPath, message: str, hint: str = "",
                 severity: Severity = Severity.ERROR) -> Problem:

@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from ..errors import Problem, Severity, Status
 from ..places import FieldPath, Places, format_path
-from ..yamlfile import YamlProblem, read_yaml
 
 
 @dataclass(frozen=True)
@@ -50,21 +48,12 @@ def _shown(path: Path) -> str:
 
 
 class Locator:
-    """Places in one YAML file, by field path, with the line each field is on: the places the
-    loader recorded when given, else read from the file on first use."""
+    """Places in one YAML file, by field path, with the line and column of each field: the
+    places the loader recorded (none known: the file alone)."""
 
-    def __init__(self, path: Path, places: Places | None = None) -> None:
+    def __init__(self, path: Path, places: Places | None) -> None:
         self.path = path
-        self._given = places
-
-    @cached_property
-    def _places(self) -> Places | None:
-        if self._given is not None:
-            return self._given
-        try:
-            return read_yaml(self.path)
-        except YamlProblem:
-            return None
+        self._places = places
 
     def place(self, loc: FieldPath = (), detail: str = "") -> Place:
         """The field at loc (or the file itself for an empty loc), with its line."""

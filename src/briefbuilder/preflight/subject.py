@@ -24,8 +24,9 @@ class Subject:
 
     def __post_init__(self) -> None:
         self.brief = Locator(self.edition.path, self.edition.places)
-        self.series = Locator(self.edition.path.parent / "series.yaml")
-        self.brand = Locator(self.theme.folder / "brand.yaml")
+        self.series = Locator(self.edition.path.parent / "series.yaml",
+                              self.edition.series_places)
+        self.brand = Locator(self.theme.folder / "brand.yaml", self.theme.brand_places)
 
     def in_pdf(self, detail: str = "") -> Place:
         """The brief file, for findings about its PDF as a whole ("page 2", …)."""
