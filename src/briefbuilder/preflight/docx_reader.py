@@ -10,25 +10,14 @@ from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 
 from .docx_styles import StyleSheet, TextLook
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {
-    "w": W,
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
 HEADING_STYLE = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 SHOWN = (".//w:drawing|.//w:pict|.//w:object|.//w:footnoteReference|.//w:fldSimple"
          "|.//w:instrText|.//w:sym|.//w:br[@w:type='page']|./w:pPr/w:sectPr")
-
-
-def q(tag: str) -> str:
-    """'w:p' -> '{namespace}p'."""
-    prefix, name = tag.split(":")
-    return f"{{{NS[prefix]}}}{name}"
 
 
 @dataclass(frozen=True)
@@ -91,8 +80,8 @@ class DocxDoc:
 def text_of(element: Any) -> str:
     """The text a reader sees in an element (tabs and breaks as spaces)."""
     parts = []
-    for node in element.iter(q("w:t"), q("w:tab"), q("w:br")):
-        parts.append(node.text or "" if node.tag == q("w:t") else " ")
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        parts.append(node.text or "" if node.tag == qn("w:t") else " ")
     return "".join(parts)
 
 
@@ -104,17 +93,17 @@ def _is_empty(paragraph: Any) -> bool:
 def _between_tables(paragraph: Any) -> bool:
     """An empty paragraph that keeps two tables apart (Word merges adjacent tables)."""
     before, after = paragraph.getprevious(), paragraph.getnext()
-    return before is not None and after is not None and before.tag == after.tag == q("w:tbl")
+    return before is not None and after is not None and before.tag == after.tag == qn("w:tbl")
 
 
 def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
     found = []
-    for index, p in enumerate(body.iter(q("w:p"))):
-        cell = next((a for a in p.iterancestors(q("w:tc"))), None)
-        only_in_cell = cell is not None and len(cell.findall(q("w:p"))) == 1
+    for index, p in enumerate(body.iter(qn("w:p"))):
+        cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
+        only_in_cell = cell is not None and len(cell.findall(qn("w:p"))) == 1
         empty = _is_empty(p) and not only_in_cell and not _between_tables(p)
-        style = p.find("w:pPr/w:pStyle", NS)
-        style_id = style.get(q("w:val")) if style is not None else styles.default_paragraph
+        style = p.find("w:pPr/w:pStyle", nsmap)
+        style_id = style.get(qn("w:val")) if style is not None else styles.default_paragraph
         found.append(Paragraph(index, styles.name(style_id), " ".join(text_of(p).split()),
                                empty, cell is not None))
     return found
@@ -122,16 +111,16 @@ def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
 
 def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
     found = []
-    for table in body.iter(q("w:tbl")):
-        rows = table.findall("w:tr", NS)
+    for table in body.iter(qn("w:tbl")):
+        rows = table.findall("w:tr", nsmap)
         first = rows[0] if rows else None
-        repeats = first is not None and first.find("w:trPr/w:tblHeader", NS) is not None
-        cells = first.findall("w:tc", NS) if first is not None else []
-        first_row = tuple(" ".join(" ".join(text_of(p) for p in c.iter(q("w:p"))).split())
+        repeats = first is not None and first.find("w:trPr/w:tblHeader", nsmap) is not None
+        cells = first.findall("w:tc", nsmap) if first is not None else []
+        first_row = tuple(" ".join(" ".join(text_of(p) for p in c.iter(qn("w:p"))).split())
                           for c in cells)
-        style = table.find("w:tblPr/w:tblStyle", NS)
-        style_id = style.get(q("w:val")) if style is not None else ""
-        found.append(WordTable(len(rows), max((len(r.findall("w:tc", NS)) for r in rows),
+        style = table.find("w:tblPr/w:tblStyle", nsmap)
+        style_id = style.get(qn("w:val")) if style is not None else ""
+        found.append(WordTable(len(rows), max((len(r.findall("w:tc", nsmap)) for r in rows),
                                               default=0),
                                repeats, first_row,
                                styles.name(style_id)))
@@ -140,12 +129,12 @@ def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
 
 def _links(element: Any, rels: Any) -> list[str]:
     targets = []
-    for link in element.iter(q("w:hyperlink")):
-        rel_id = link.get(q("r:id"))
+    for link in element.iter(qn("w:hyperlink")):
+        rel_id = link.get(qn("r:id"))
         if rel_id is not None and rel_id in rels:
             targets.append(rels[rel_id].target_ref)
-        elif link.get(q("w:anchor")) is not None:
-            targets.append("#" + link.get(q("w:anchor")))
+        elif link.get(qn("w:anchor")) is not None:
+            targets.append("#" + link.get(qn("w:anchor")))
     return targets
 
 
@@ -164,14 +153,14 @@ def read_docx(path: Path) -> DocxDoc:
                   document.core_properties.language or None, styles.default_language)
     doc.paragraphs = _paragraphs(body, styles)
     doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""), d.get("title", ""))
-                    for d in body.iter(q("wp:docPr"))]
+                    for d in body.iter(qn("wp:docPr"))]
     doc.tables = _tables(body, styles)
     doc.links = _links(body, main.rels)
     doc.looks = styles.style_looks() + styles.looks(body)
     for part in _related(main, RT.FOOTNOTES):
         notes = parse_xml(part.blob)
-        for note in notes.findall("w:footnote", NS):
-            if note.get(q("w:type")) in (None, "normal"):
+        for note in notes.findall("w:footnote", nsmap):
+            if note.get(qn("w:type")) in (None, "normal"):
                 doc.footnotes.append(" ".join(text_of(note).split()))
         doc.links += _links(notes, part.rels)
         doc.looks += styles.looks(notes)

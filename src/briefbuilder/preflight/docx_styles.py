@@ -12,13 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
+from docx.oxml.ns import nsmap, qn
+
 OFF = {"0", "false", "off"}
-
-
-def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
 
 
 @dataclass(frozen=True)
@@ -45,25 +41,25 @@ class _Style:
 
 
 def _color(rpr: Any) -> str | None:
-    node = rpr.find("w:color", NS) if rpr is not None else None
-    value = node.get(_w("val")) if node is not None else None
+    node = rpr.find("w:color", nsmap) if rpr is not None else None
+    value = node.get(qn("w:val")) if node is not None else None
     return None if value is None else "auto" if value == "auto" else f"#{value.upper()}"
 
 
 def _fill(props: Any) -> str | None:
-    node = props.find("w:shd", NS) if props is not None else None
-    value = node.get(_w("fill")) if node is not None else None
+    node = props.find("w:shd", nsmap) if props is not None else None
+    value = node.get(qn("w:fill")) if node is not None else None
     return None if value in (None, "auto") else f"#{value.upper()}"
 
 
 def _size(rpr: Any) -> float | None:
-    node = rpr.find("w:sz", NS) if rpr is not None else None
-    return int(node.get(_w("val"))) / 2 if node is not None else None
+    node = rpr.find("w:sz", nsmap) if rpr is not None else None
+    return int(node.get(qn("w:val"))) / 2 if node is not None else None
 
 
 def _bold(rpr: Any) -> bool | None:
-    node = rpr.find("w:b", NS) if rpr is not None else None
-    return None if node is None else node.get(_w("val"), "1").lower() not in OFF
+    node = rpr.find("w:b", nsmap) if rpr is not None else None
+    return None if node is None else node.get(qn("w:val"), "1").lower() not in OFF
 
 
 class StyleSheet:
@@ -71,26 +67,27 @@ class StyleSheet:
 
     def __init__(self, styles: Any) -> None:
         self.styles: dict[str, _Style] = {}
-        for style in styles.findall("w:style", NS):
-            name = style.find("w:name", NS)
-            based = style.find("w:basedOn", NS)
-            parts = {part.get(_w("type")): (part.find("w:rPr", NS), part.find("w:tcPr", NS))
-                     for part in style.findall("w:tblStylePr", NS)}
-            self.styles[style.get(_w("styleId"))] = _Style(
-                name.get(_w("val")) if name is not None else style.get(_w("styleId")),
-                style.get(_w("type"), "paragraph"),
-                based.get(_w("val")) if based is not None else None,
-                style.find("w:rPr", NS), style.find("w:pPr", NS), style.find("w:tcPr", NS), parts)
-        self.defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+        for style in styles.findall("w:style", nsmap):
+            name = style.find("w:name", nsmap)
+            based = style.find("w:basedOn", nsmap)
+            parts = {part.get(qn("w:type")): (part.find("w:rPr", nsmap), part.find("w:tcPr", nsmap))
+                     for part in style.findall("w:tblStylePr", nsmap)}
+            self.styles[style.get(qn("w:styleId"))] = _Style(
+                name.get(qn("w:val")) if name is not None else style.get(qn("w:styleId")),
+                style.get(qn("w:type"), "paragraph"),
+                based.get(qn("w:val")) if based is not None else None,
+                style.find("w:rPr", nsmap), style.find("w:pPr", nsmap),
+                style.find("w:tcPr", nsmap), parts)
+        self.defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", nsmap)
         self.default_paragraph = next(
             (sid for sid, s in self.styles.items() if s.kind == "paragraph"
-             and styles.find(f"w:style[@w:styleId='{sid}'][@w:default='1']", NS) is not None),
+             and styles.find(f"w:style[@w:styleId='{sid}'][@w:default='1']", nsmap) is not None),
             "Normal")
 
     @property
     def default_language(self) -> str | None:
-        node = self.defaults.find("w:lang", NS) if self.defaults is not None else None
-        return node.get(_w("val")) if node is not None else None
+        node = self.defaults.find("w:lang", nsmap) if self.defaults is not None else None
+        return node.get(qn("w:val")) if node is not None else None
 
     def name(self, style_id: str) -> str:
         style = self.styles.get(style_id)
@@ -114,17 +111,17 @@ class StyleSheet:
     def looks(self, element: Any) -> list[TextLook]:
         """The look of every run of text under element (a body, a footnotes part, …)."""
         found: dict[str, TextLook] = {}
-        for paragraph in element.iter(_w("p")):
-            for run in paragraph.iter(_w("r")):
-                if run.find("w:t", NS) is not None:
+        for paragraph in element.iter(qn("w:p")):
+            for run in paragraph.iter(qn("w:r")):
+                if run.find("w:t", nsmap) is not None:
                     look = self._run_look(paragraph, run)
                     found.setdefault(look.label, look)
         return list(found.values())
 
     def _run_look(self, paragraph: Any, run: Any) -> TextLook:
-        ppr = paragraph.find("w:pPr", NS)
+        ppr = paragraph.find("w:pPr", nsmap)
         para_id = _val(ppr, "w:pStyle") or self.default_paragraph
-        rpr = run.find("w:rPr", NS)
+        rpr = run.find("w:rPr", nsmap)
         char_id = _val(rpr, "w:rStyle")
         table_id, header, tcpr = _table_context(paragraph)
         table = list(self.chain(table_id))
@@ -151,20 +148,20 @@ class StyleSheet:
 
 
 def _val(props: Any, tag: str) -> str | None:
-    node = props.find(tag, NS) if props is not None else None
-    return node.get(_w("val")) if node is not None else None
+    node = props.find(tag, nsmap) if props is not None else None
+    return node.get(qn("w:val")) if node is not None else None
 
 
 def _table_context(paragraph: Any) -> tuple[str | None, bool, Any]:
     """The enclosing table's style id, whether the cell is in its header row, the cell's tcPr."""
-    cell = next(paragraph.iterancestors(_w("tc")), None)
+    cell = next(paragraph.iterancestors(qn("w:tc")), None)
     if cell is None:
         return None, False, None
     row = cell.getparent()
     table = row.getparent()
-    look = table.find("w:tblPr/w:tblLook", NS)
+    look = table.find("w:tblPr/w:tblLook", nsmap)
     first_row_on = look is not None and (
-        look.get(_w("firstRow")) in ("1", "true", "on")
-        or bool(int(look.get(_w("val"), "0"), 16) & 0x0020))
-    header = first_row_on and table.find("w:tr", NS) is row
-    return _val(table.find("w:tblPr", NS), "w:tblStyle"), header, cell.find("w:tcPr", NS)
+        look.get(qn("w:firstRow")) in ("1", "true", "on")
+        or bool(int(look.get(qn("w:val"), "0"), 16) & 0x0020))
+    header = first_row_on and table.find("w:tr", nsmap) is row
+    return _val(table.find("w:tblPr", nsmap), "w:tblStyle"), header, cell.find("w:tcPr", nsmap)
