@@ -60,6 +60,9 @@ class Fonts(_Model):
         "Installed fontpkg families for characters the heading and body fonts lack, "
         "in order of preference."), json_schema_extra={
             "hint": "a list of installed font families, e.g. [Noto Sans]"})
+    embed_in_word: bool = Field(True, description=(
+        "Embed the families in Word drafts, so they show where they are not installed."),
+        json_schema_extra={"hint": "write true or false"})
 
     def families(self) -> list[str]:
         """Every family the brand names, each once: heading, body, then the fallbacks."""

@@ -101,7 +101,7 @@ def install_instance_cache() -> None:
         data = io.BytesIO()
         original(font, location, **options).save(data)
         if path:
-            _write_quietly(path, data.getvalue())
+            write_cached(path, data.getvalue())
         return TTFont(io.BytesIO(data.getvalue()))
 
     instantiate.cached = True  # type: ignore[attr-defined]
@@ -117,13 +117,24 @@ def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, A
 
 def _read_quietly(path: Path) -> TTFont | None:
     """The cached instance; None when it is missing, unreadable or not a font."""
+    data = read_cached(path)
+    if data is None:
+        return None
     try:
-        return TTFont(io.BytesIO(path.read_bytes()))
+        return TTFont(io.BytesIO(data))
     except Exception:  # fontTools raises many kinds on a damaged file
         return None
 
 
-def _write_quietly(path: Path, data: bytes) -> None:
+def read_cached(path: Path) -> bytes | None:
+    """A cached file's bytes; None when it is missing or unreadable."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_cached(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is no error."""
     temporary: str | None = None
     try:

@@ -13,6 +13,7 @@ from ...model.series import Edition
 from .base import open_base
 from .content import write_content
 from .draft import Draft
+from .embedded_fonts import embed_fonts
 from .geometry import Geometry
 from .lists import add_lists
 from .package import docx_bytes
@@ -34,6 +35,7 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     page = Geometry.of(brand)
     lists = add_lists(document, brand)
     add_styles(document, brand, page, lists)
+    embed_fonts(document, theme)
     draft = Draft(document, edition, labels, page, lists)
     set_up_pages(draft, theme)
     write_content(draft)
