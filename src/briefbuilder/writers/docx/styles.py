@@ -64,6 +64,7 @@ class Look:
     after: float | None = None
     line: float | None = None
     keep_next: bool | None = None
+    keep_lines: bool | None = None
     align: str | None = None
     left: float | None = None
     right: float | None = None
@@ -101,10 +102,13 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("List Bullet 2", based_on="List Bullet", list_level=("bullets", 1)),
         Look("List Number", after=3, list_level=("numbers", 0)),
         Look("List Number 2", based_on="List Number", list_level=("numbers", 1)),
+        # A quote keeps with its source, a callout's paragraphs with each other: neither
+        # splits across pages.
         Look("Quote", next="Normal", font="heading", size=11, italic=True, color="primary",
-             before=6, after=2, left=18, right=18, borders={"left": ("rule", 12, 10)}),
+             before=6, after=2, left=18, right=18, borders={"left": ("rule", 12, 10)},
+             keep_next=True, keep_lines=True),
         Look("Quote Source", next="Normal", size=8, color="muted", after=10, left=18,
-             right=18, align="right"),
+             right=18, align="right", keep_lines=True),
         Look("Caption", next="Normal", size=8, bold=True, color="muted", before=6, after=4,
              keep_next=True),
         Look("Figure", next="Caption", before=8, after=0, keep_next=True, align="center"),
@@ -116,7 +120,7 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         # One box per callout: spacing only around it; kinds differ by a point of padding
         # so that Word does not merge two neighbouring boxes into one.
         *(Look(name, fill="tint", before=9, after=9, contextual=True, left=8, right=8,
-               borders={**callout, "left": (edge, 28, pad)})
+               keep_next=True, keep_lines=True, borders={**callout, "left": (edge, 28, pad)})
           for name, edge, pad in zip(CALLOUT_STYLES.values(), ("accent", "accent", "accent",
                                      "primary"), (8, 7, 6, 5), strict=True)),
         Look("Callout Label", kind="character", based_on="Default Paragraph Font", size=7,
@@ -202,6 +206,8 @@ def _apply(style: Any, look: Look, brand: Brand) -> None:
         fmt.line_spacing = look.line
     if look.keep_next is not None:
         fmt.keep_with_next = look.keep_next
+    if look.keep_lines is not None:
+        fmt.keep_together = look.keep_lines
     if look.align is not None:
         fmt.alignment = ALIGN[look.align]
     if look.left is not None:
