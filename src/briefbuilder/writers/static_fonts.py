@@ -16,7 +16,7 @@ import fontTools  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fontTools.varLib import instancer  # type: ignore[import-untyped]
 
-from .fonts import cache_folder, installed_family_files, read_cached, write_cached
+from .font_files import cache_folder, installed_family_files, read_cached, write_cached
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
 SUBFAMILIES = {(False, False): "Regular", (True, False): "Bold",

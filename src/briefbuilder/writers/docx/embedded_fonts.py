@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from ...brand import Theme
 from ...errors import Problem, ProblemWarning, Severity, ThemeError
-from ..fonts import installed_family_files
+from ..font_files import installed_family_files
 from ..static_fonts import static_faces
 from .font_table_part import font_table_part
 from .oxml.fonts import embed_true_type_fonts
