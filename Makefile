@@ -9,12 +9,12 @@ STAMP := $(VENV)/.installed
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: build test bench bootstrap system-deps lint clean
+.PHONY: build test bench bootstrap test-tools system-deps lint clean
 
 build: bootstrap
 	$(BIN)/briefbuilder build content --out output
 
-test: bootstrap lint
+test: bootstrap test-tools lint
 	$(BIN)/python -m pytest -q
 
 lint: bootstrap
@@ -24,7 +24,11 @@ lint: bootstrap
 bench: bootstrap
 	$(BIN)/python bench/run.py
 
-bootstrap: system-deps $(STAMP) $(AXE)
+bootstrap: system-deps $(STAMP)
+
+# What only the tests need: LibreOffice (reviewed drafts), Chromium and axe-core (web pages).
+test-tools: $(AXE)
+	@sh scripts/system-deps.sh test
 
 system-deps:
 	@sh scripts/system-deps.sh
@@ -36,6 +40,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(AXE):
+	@sh scripts/system-deps.sh test
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 
 clean:

@@ -183,3 +183,18 @@ def test_a_manifest_linked_out_of_the_output_folder_is_not_read(make_series: Mak
             "output folder)") in result.stderr
     assert secret.read_text() == manifest(entry("s/b.en.html"))
     assert not (out / "manifest.json").is_symlink()
+
+
+def test_a_manifest_that_is_a_named_pipe_is_not_waited_for(make_series: MakeSeries,
+                                                           tmp_path: Path) -> None:
+    folder = make_series()
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "manifest.json")
+    result = cli("build", folder, "--out", out, "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert (f"{out}/manifest.json: warning: the manifest is damaged (cannot read it: it is a "
+            "named pipe, not a regular file) (it is ignored: every output is built again and "
+            "the manifest rewritten)") in result.stderr
+    assert [e["path"] for e in json.loads((out / "manifest.json").read_text())["outputs"]] \
+        == ["s/b.en.html"]

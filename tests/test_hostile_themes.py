@@ -3,13 +3,16 @@ the build exits 1 without a traceback, writes nothing for that series, and build
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from briefbuilder.errors import ThemeError
+from briefbuilder.preflight.pdf_content import read_page
 from briefbuilder.themes import copy_theme
 
 from .conftest import GOOD_BRIEF, MakeSeries
@@ -62,6 +65,12 @@ def template(theme: Path, text: str, name: str = "colophon.html") -> Path:
     ("{{ [brief] | map(attribute='folder') | first }}",
      UNSAFE.format("'folder' of 'Brief' object")),
     ("{{ labels.__class__.__mro__ }}", UNSAFE.format("'__class__' of 'Labels' object")),
+    ("{{ theme }}", UNSAFE.replace("access to attribute {} is unsafe.",
+                                   "printing a whole Theme object is unsafe (print one of "
+                                   "its fields)")),
+    ("{{ edition }}", UNSAFE.replace("access to attribute {} is unsafe.",
+                                     "printing a whole Edition object is unsafe (print one "
+                                     "of its fields)")),
 ])
 def test_a_template_reaching_python_internals_is_a_theme_error(
     house: Path, tmp_path: Path, payload: str, message: str,
@@ -86,6 +95,8 @@ def test_a_template_including_a_file_outside_the_theme_is_an_error(
     ("{{ 1 / 0 }}", 2, "template error: ZeroDivisionError: division by zero"),
     ('{% include "colophon.html" %}', 2, "template error: RecursionError: maximum recursion "
                                          "depth exceeded"),
+    ("{{ 'x' * 10**10 }}", 2, "the template ran out of memory (look for an expression that "
+                              "makes a huge text or list, such as 'x' * 10**10)"),
 ])
 def test_a_failing_template_is_an_error_at_its_line(
     house: Path, tmp_path: Path, payload: str, line: int, message: str,
@@ -250,3 +261,81 @@ def test_label_templates_use_only_their_own_bare_placeholders(
     check = cli("check", tmp_path / "content")
     assert check.returncode == 1
     assert check.stderr.splitlines()[:3] == expected
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("templates/colophon.html", "a named pipe"), ("labels/en.yaml", "a named pipe"),
+    ("brand.yaml", "a named pipe"), ("print.css", "a link that leads nowhere"),
+    ("templates/colophon.html", "a link that leads nowhere"),
+])
+def test_a_theme_file_that_is_no_regular_file_is_refused_without_waiting(
+    house: Path, tmp_path: Path, name: str, what: str,
+) -> None:
+    """A named pipe would block the read forever; a theme's own file is never silently
+    replaced by the package's."""
+    path = house / name
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if what == "a named pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(house / "gone.css")
+    message = (f"{path}: the file is {what}, not a regular file (replace it with the file "
+               "itself)")
+    assert message in build(tmp_path, fmt="pdf").stderr
+    check = cli("check", tmp_path / "content")
+    assert check.returncode == 1
+    assert "Traceback" not in check.stderr
+    assert check.stderr.splitlines()[0] == message
+
+
+def test_a_brief_file_that_is_a_named_pipe_is_refused_without_waiting(
+    make_series: MakeSeries, tmp_path: Path,
+) -> None:
+    folder = make_series(series=SAFE.replace("t", "s", 1).replace("[b]", "[b, c]"), name="s")
+    make_series(series=SAFE, name="t")
+    os.mkfifo(folder / "c.en.yaml")
+    message = (f"{folder}/c.en.yaml: the file is a named pipe, not a regular file (replace "
+               "it with the file itself)")
+    check = cli("check", tmp_path / "content")
+    assert check.returncode == 1
+    assert check.stderr.splitlines()[0] == message
+    out = tmp_path / "out"
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "html")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert (out / "s" / "b.en.html").is_file() and (out / "t" / "b.en.html").is_file()
+    assert not (out / "s" / "c.en.html").exists()
+
+
+@pytest.mark.parametrize(("css", "shown"), [
+    ("body { background: url(file:///etc/hostname) }", "/etc/hostname"),
+    ("@import url(data:text/css,body{color:red});", "data:text/css,body{color:red}"),
+    ("@import url(//example.com/x.css);", "file://example.com/x.css"),
+    ("@page { @top-left { content: url(https://example.com/a.png) } }",
+     "https://example.com/a.png"),
+    ("@font-face { font-family: X; src: local('DejaVu Sans') } body { font-family: X }",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+])
+def test_a_stylesheet_loading_what_no_theme_may_is_refused(
+    house: Path, tmp_path: Path, css: str, shown: str,
+) -> None:
+    (house / "print.css").write_text(f"{css}\n", encoding="utf-8")
+    result = build(tmp_path, fmt="pdf")
+    assert (f"{tmp_path}/content/s/b.en.yaml: refused to load {shown!r} (a brief and its "
+            "theme may use only files inside the series folder and the theme folder, never "
+            "the network; look for it in the brief's figures and the theme's print.css and "
+            "templates)") in result.stderr
+
+
+def test_a_stylesheet_may_import_a_chain_of_its_own_files(house: Path, tmp_path: Path) -> None:
+    (house / "print.css").write_text("@import url(a.css);\n", encoding="utf-8")
+    (house / "a.css").write_text("@import url(parts/b.css);\n", encoding="utf-8")
+    (house / "parts").mkdir()
+    (house / "parts" / "b.css").write_text(".title { color: #00FF00 }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    with pikepdf.open(out / "s" / "b.en.pdf") as pdf:
+        runs = read_page(pdf.pages[0], 1).runs
+    assert {run.color for run in runs if run.text.strip() == "T"} == {"#00FF00"}

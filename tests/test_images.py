@@ -77,6 +77,12 @@ def big_exif() -> bytes:
     return exif.tobytes()
 
 
+def png_with_profile(size: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "#B5892E").save(out, "PNG", icc_profile=b"\0" * size)
+    return out.getvalue()
+
+
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
 
 
@@ -102,6 +108,9 @@ SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10
     (jpeg(exif=b"Exif\x00\x00II*\x00\x08\x00\x00\x00\xff\xff" + b"\x00" * 5000),
      "'x.png' has damaged EXIF metadata (Corrupt EXIF data.  Expecting to read 12 bytes but "
      "only got 8.) (save it again without metadata, or export it again)"),
+    (png_with_profile(50_000_000),  # 50 KB in the file
+     "'x.png' carries a metadata block (a color profile or text) that unpacks to more than "
+     "1 MB (save it again without metadata, or export it again)"),
     (jpeg_cmyk(),
      "'x.png' is a JPEG without a JFIF or EXIF header (as Photoshop's CMYK files are), which "
      "Word drafts cannot hold (save it again as an RGB JPEG, or export it as PNG)"),

@@ -105,6 +105,11 @@ CASES = {
                   for p, n in zip("abcde", "bcdef", strict=True)),
         "b.en.yaml:1:26: e: the file expands to more than 100,000 values "
         "(YAML aliases (*name) expand too far; write the content out)"),
+    "text alias bomb": (
+        "title: &t " + " ".join(["word"] * 50_000) + "\ndate: 2024-09-01\nsections:\n"
+        "  - body: [" + ", ".join(["*t"] * 1000) + "]\n",
+        "b.en.yaml:1:8: sections: the file expands to more than 2,000,000 characters of text "
+        "(YAML aliases (*name) expand too far; write the content out)"),
     "control character": (
         'title: "T\\x01"\ndate: 2024-09-01\nsections:\n  - body: [x]\n',
         "b.en.yaml:1:1: title: control character U+0001 cannot be printed (remove it)"),

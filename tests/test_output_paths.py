@@ -74,3 +74,31 @@ def test_an_output_that_leads_out_of_the_output_folder_is_refused(make_series: M
     assert "1 built, 0 up to date, 1 failed, 0 content error(s)" in result.stderr
     assert list(elsewhere.iterdir()) == []
     assert (out / "t" / "b.en.html").is_file()
+
+
+def test_a_series_folder_named_like_the_staging_folder_is_never_cleared(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    """The staging folder inside --out is cleared at every build; a series folder that is
+    (or links into) it would be deleted."""
+    folder = make_series(name=".briefbuilder-staging")
+    out = tmp_path / "out"
+    out.mkdir()
+    folder.rename(out / ".briefbuilder-staging")
+    (tmp_path / "content" / "s").symlink_to(out / ".briefbuilder-staging")
+    before = listing(tmp_path)
+    result = cli("build", tmp_path / "content", "--out", out, "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{tmp_path}/content/s is inside {out}/.briefbuilder-staging, the folder every build "
+        f"into --out {out} clears (rename the folder, or build into another folder with "
+        "--out)\n")
+    assert listing(tmp_path) == before
+    (tmp_path / "content" / "s").unlink()
+    make_series(name=".briefbuilder-staging")
+    result = cli("build", "content", "--out", "content", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "content/.briefbuilder-staging is inside "
+        f"{tmp_path}/content/.briefbuilder-staging, the folder every build into --out content "
+        "clears (rename the folder, or build into another folder with --out)\n")
+    assert (tmp_path / "content" / ".briefbuilder-staging" / "b.en.yaml").is_file()

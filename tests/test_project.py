@@ -171,3 +171,16 @@ def test_check_counts_no_edition_valid_that_its_theme_cannot_build(
     result = cli("check", folder)
     assert result.returncode == 1
     assert "1 error(s); 1 brief edition(s) valid" in result.stderr
+
+
+def test_check_reports_a_table_wider_than_the_theme_allows(make_series: MakeSeries) -> None:
+    row = "[" + ", ".join(f"c{i}" for i in range(9)) + "]"
+    brief = ("title: T\ndate: 2024-09-01\nsections:\n  - body:\n      - Text.\n"
+             f"      - table:\n          caption: Wide\n          header: {row}\n"
+             f"          rows: [{row}]\n")
+    folder = make_series({"b.en.yaml": brief})
+    result = cli("check", folder)
+    assert result.returncode == 1, result.stderr
+    assert (f"{folder}/b.en.yaml:6:9: sections[0].body[1].table: the table has 9 columns; the "
+            "theme allows at most 8 on the page") in result.stderr
+    assert "1 error(s); 0 brief edition(s) valid" in result.stderr

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import zip_longest
-from typing import Any
-
-from pydantic import BaseModel
+from typing import assert_never
 
 from .errors import Problem, Severity
-from .model.blocks import Callout, ListItem, Paragraph, Table, block_tag
+from .model import blocks as b
+from .model.blocks import Block, ListItem, block_tag
 from .model.brief import Brief
 from .model.series import Edition
 from .places import FieldPath
@@ -25,27 +24,34 @@ from .yamlfile import Said
 Shape = tuple[FieldPath, str]  # (field path, what stands there)
 
 
-def _block_shape(path: tuple[str | int, ...], block: BaseModel) -> Iterator[Shape]:
-    tag = block_tag(block) or type(block).__name__
-    yield path, f"a {tag} block"
-    if isinstance(block, Paragraph):
-        return
-    if isinstance(block, Callout):
-        yield (*path, "callout", "kind"), f"kind {block.callout.kind}"
-        for i, inner in enumerate(block.callout.text):
-            yield from _block_shape((*path, "callout", "text", i), inner)
-    elif isinstance(block, Table):
-        t = block.table
-        yield (*path, "table"), f"a table of {len(t.rows)} rows x {len(t.header)} columns"
-    else:
-        items: Any = getattr(block, tag.replace("-", "_"))
-        if isinstance(items, list):
-            yield (*path, tag), f"{len(items)} item(s)"
-            for i, item in enumerate(items):
-                if isinstance(item, ListItem):
-                    yield (*path, tag, i), f"{len(item.children)} nested item(s)"
-        elif hasattr(items, "items"):
-            yield (*path, tag, "items"), f"{len(items.items)} item(s)"
+def _block_shape(path: FieldPath, block: Block) -> Iterator[Shape]:
+    """What stands at one block itself; a callout's inner blocks come from the model's walk."""
+    yield path, f"a {block_tag(block)} block"
+    match block:
+        case b.Callout(callout=c):
+            yield (*path, "callout", "kind"), f"kind {c.kind}"
+        case b.Table(table=t):
+            yield (*path, "table"), f"a table of {len(t.rows)} rows x {len(t.header)} columns"
+        case b.Bullets(bullets=items):
+            yield from _list_shape((*path, "bullets"), items)
+        case b.Numbered(numbered=items):
+            yield from _list_shape((*path, "numbered"), items)
+        case b.Definitions(definitions=items):
+            yield (*path, "definitions"), f"{len(items)} item(s)"
+        case b.Stats(stats=items):
+            yield (*path, "stats"), f"{len(items)} item(s)"
+        case b.Projects(projects=p):
+            yield (*path, "projects", "items"), f"{len(p.items)} item(s)"
+        case b.Paragraph() | b.Quote() | b.Figure() | b.PageBreak():
+            pass
+        case _:
+            assert_never(block)
+
+
+def _list_shape(path: FieldPath, items: list[ListItem]) -> Iterator[Shape]:
+    yield path, f"{len(items)} item(s)"
+    for i, item in enumerate(items):
+        yield (*path, i), f"{len(item.children)} nested item(s)"
 
 
 def shape(edition: Edition) -> list[Shape]:
@@ -55,8 +61,8 @@ def shape(edition: Edition) -> list[Shape]:
     for s, section in enumerate(brief.sections):
         head = "a heading" if section.heading is not None else "no heading"
         out.append((("sections", s), f"section with {head}"))
-        for b, block in enumerate(section.body):
-            out.extend(_block_shape(("sections", s, "body", b), block))
+        for path, block in section.blocks(("sections", s)):
+            out.extend(_block_shape(path, block))
     return out
 
 
@@ -105,9 +111,9 @@ def _citations(first: Edition, other: Edition, aligned: list[FieldPath]) -> list
     said: list[Said] = []
     for block in aligned:
         ours, their = mine.get(block, set()), theirs.get(block, set())
-        differences = [f"{a.path.name} cites {_keys(keys)} here but {b.path.name} does not"
-                       for a, b, keys in ((first, other, ours - their),
-                                          (other, first, their - ours)) if keys]
+        differences = [f"{one.path.name} cites {_keys(keys)} here but {two.path.name} does not"
+                       for one, two, keys in ((first, other, ours - their),
+                                              (other, first, their - ours)) if keys]
         if differences:
             said.append((block, "; ".join(differences),
                          "cite the same footnotes in the same block of every edition"))

@@ -13,6 +13,7 @@ from .errors import Problem, Severity
 from .model.series import Edition
 from .outputs import inside
 from .places import format_path
+from .sandbox import read_regular
 from .writers.bundle import MAIN, stays_inside
 
 MANIFEST = "manifest.json"
@@ -107,7 +108,7 @@ def read_manifest(out: Path) -> tuple[dict[str, Entry], list[Problem]]:
     if not inside(out, path):
         return {}, [_damaged(path, "it leads outside the output folder")]
     try:
-        manifest = Manifest.model_validate_json(path.read_bytes())
+        manifest = Manifest.model_validate_json(read_regular(path))
     except FileNotFoundError:
         return {}, []
     except OSError as exc:

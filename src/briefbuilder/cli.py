@@ -25,6 +25,7 @@ from .build import (
 )
 from .errors import BriefbuilderError, Problem, Severity, ThemeError, UsageError
 from .loader import Project, load_file, load_project
+from .outputs import check_output_folder
 from .progress import BarReporter, LineReporter, print_problems, summary_table
 from .scaffold import init_project, scaffold
 from .schema import KINDS, schema_text
@@ -278,6 +279,7 @@ def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
                       args.memory_limit * 2**20)
     check_formats(list(options.formats))
     project = _load(args.content)
+    check_output_folder(args.out, [args.content, *(s.folder for s in project.series)])
     _check_selection(args, project)
     jobs, problems = plan(project, options)
     print_problems(err, problems)

@@ -70,6 +70,9 @@ def _check_jpeg(image: Image.Image, head: bytes, shown: str) -> None:
 
 
 def _damaged(shown: str, exc: Exception) -> Refusal:
+    if "Decompressed data too large" in str(exc):  # Pillow's limit on a PNG's text or ICC
+        return Refusal(f"{shown!r} carries a metadata block (a color profile or text) that "
+                       "unpacks to more than 1 MB", _RESAVE)
     if "truncated" in str(exc):
         return Refusal(f"{shown!r} is cut short: the file ends before the image does",
                        "copy or export the image again")

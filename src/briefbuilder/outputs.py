@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from .errors import BuildError, Problem
+from .errors import BuildError, Problem, UsageError
 from .writers.bundle import stays_inside
 
 LOCK_NAME = ".briefbuilder.lock"
@@ -28,6 +28,17 @@ IN_THE_WAY = "remove or rename what is in the way in the output folder"
 
 def staging_folder(out: Path) -> Path:
     return out / STAGING_NAME
+
+
+def check_output_folder(out: Path, folders: list[Path]) -> None:
+    """Raise UsageError when a content or series folder lies in the output folder's staging
+    folder, which every build clears: the content would be deleted."""
+    staging = staging_folder(out.resolve())
+    for folder in folders:
+        if folder.resolve().is_relative_to(staging):
+            raise UsageError(f"{folder} is inside {staging}, the folder every build into "
+                             f"--out {out} clears (rename the folder, or build into another "
+                             "folder with --out)")
 
 
 def series_output_name(folder: Path) -> str:

@@ -3,13 +3,15 @@ and every failure placed at its template file and line.
 
 A template sees the data it is given and nothing behind it: no attribute starting with
 '_', no method that changes a list or dict, no file path (a Path could read or write
-files) and none of pydantic's own machinery on model objects (``parse_file``, ...).
+files), none of pydantic's own machinery on model objects (``parse_file``, ...), and no
+whole object printed (its text form names files and folders).
 """
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from dataclasses import is_dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -33,6 +35,7 @@ from .errors import BriefbuilderError, Problem, RenderError, ThemeError
 from .sandbox import theme_file
 
 PYDANTIC_ATTRIBUTES = frozenset(dir(BaseModel))
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class ThemeSandbox(ImmutableSandboxedEnvironment):
@@ -61,6 +64,15 @@ class ThemeLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
+def printable(value: Any) -> Any:
+    """What a template may print: text, numbers, dates. A whole object may not be printed:
+    its text form names the builder's files and folders (Theme(folder=PosixPath(...)))."""
+    if isinstance(value, PurePath | BaseModel) or is_dataclass(value):
+        raise SecurityError(f"printing a whole {type(value).__name__} object is unsafe "
+                            "(print one of its fields)")
+    return value
+
+
 def sandbox(theme_folder: Path) -> Environment:
     """The sandbox for one (resolved) theme folder: its templates/ override the package's."""
     return ThemeSandbox(
@@ -69,6 +81,7 @@ def sandbox(theme_folder: Path) -> Environment:
         autoescape=select_autoescape(["html"], default_for_string=True, default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=printable,
     )
 
 
@@ -77,8 +90,14 @@ def render_template(env: Environment, name: str, context: dict[str, Any],
     """Render template `name`; a template that fails is an error at its file and line."""
     try:
         return env.get_template(name).render(context)
-    except (BriefbuilderError, MemoryError):
+    except BriefbuilderError:
         raise
+    except MemoryError as exc:  # in a theme's own template: the theme's doing
+        problem = _problem(exc, "the template ran out of memory", "look for an expression "
+                           "that makes a huge text or list, such as 'x' * 10**10", brief_file)
+        if problem.file is None or problem.file.is_relative_to(PACKAGE_TEMPLATES):
+            raise
+        raise ThemeError(problem) from None
     except SecurityError as exc:
         raise ThemeError(_problem(
             exc, f"the template reaches outside the brief's data: {exc}",

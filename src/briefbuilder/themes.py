@@ -10,9 +10,10 @@ from pathlib import Path
 from .brand import Brand, Labels, Theme
 from .brand_fonts import font_problems
 from .errors import Problem, Refusal, ThemeError, UsageError
+from .fit import fit_problems
 from .images import check_image
 from .model.series import LoadedSeries
-from .sandbox import link_problem, linked_outside, theme_file
+from .sandbox import irregular_problem, link_problem, linked_outside, not_a_file, theme_file
 from .templating import syntax_problems
 from .yamlfile import M, ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
 
@@ -59,7 +60,7 @@ def find_theme(name: str, start: Path) -> Path:
     above it (the user's own theme, or an override of a built-in one), else the built-in."""
     for source in available_themes(start):
         if source.name == name:
-            refuse_links_out(source.folder)
+            refuse_unsafe_files(source.folder)
             return source.folder
     names = ", ".join(source.name for source in available_themes(start))
     raise ThemeError(locate(start / "series.yaml", [(
@@ -81,11 +82,17 @@ def copy_theme(name: str, start: Path, target: Path) -> Path:
     return target
 
 
-def refuse_links_out(folder: Path) -> None:
-    """Raise ThemeError naming every link in a theme folder that leads outside it."""
+def refuse_unsafe_files(folder: Path) -> None:
+    """Raise ThemeError naming every link in a theme folder that leads outside it and every
+    entry that is no regular file or folder (a named pipe would block its reader)."""
     real = folder.resolve()
-    problems = [link_problem(path, target, "theme") for path in sorted(real.rglob("*"))
-                if path.is_symlink() and (target := linked_outside(path, real)) is not None]
+    problems: list[Problem] = []
+    for path in sorted(real.rglob("*")):
+        target = linked_outside(path, real) if path.is_symlink() else None
+        if target is not None:
+            problems.append(link_problem(path, target, "theme"))
+        elif (what := not_a_file(path)) is not None:
+            problems.append(irregular_problem(path, what))
     if problems:
         raise ThemeError(problems)
 
@@ -155,8 +162,9 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
 
 
 def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
-    """Every series' theme loads, its templates parse, and it has labels for each edition's
-    language: the problems, and the edition files they stop from building."""
+    """Every series' theme loads, its templates parse, it has labels for each edition's
+    language, and each edition fits its pages (fit.py): the problems, and the edition files
+    they stop from building."""
     problems: list[Problem] = []
     stopped: set[Path] = set()
     for loaded in series:
@@ -168,9 +176,12 @@ def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
             stopped.update(edition.path for edition in loaded.editions)
             continue
         for edition in loaded.editions:
+            found = fit_problems(edition, theme.brand)
             try:
                 check_language(theme, edition.brief.lang, edition.path)
             except ThemeError as exc:
-                problems.extend(exc.problems)
+                found += exc.problems
+            problems.extend(found)
+            if found:
                 stopped.add(edition.path)
     return problems, stopped

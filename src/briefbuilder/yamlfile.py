@@ -19,9 +19,11 @@ from .errors import Problem, Severity
 from .explain import explain
 from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
 from .places import FieldPath, Places, format_path
+from .sandbox import NotAFile, irregular_problem, read_regular
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_TEXT = 2 * MAX_FILE_BYTES  # characters of text once aliases are expanded
 MAX_DEPTH = 100  # a brief needs about ten levels; far deeper input only exhausts the stack
 _TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} levels deep"
 _FLATTEN = "a brief needs only a few levels; flatten it"
@@ -100,7 +102,7 @@ def read_yaml(path: Path) -> YamlDoc:
     if node is None:
         raise YamlProblem(Problem("the file is empty", path, 1, 1, "", "write the fields"))
     positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
-    counter = [0]
+    counter = [0, 0]  # values, characters of text
     data = _plain(node, (), positions, counter, path)
     return YamlDoc(path, positions, data, sha256)
 
@@ -113,7 +115,9 @@ def _read_text(path: Path) -> tuple[str, str]:
             raise YamlProblem(Problem(
                 f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
                 path, None, None, "", "split it or remove what does not belong in a brief"))
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except NotAFile as exc:
+        raise YamlProblem(irregular_problem(path, exc.what)) from None
     except OSError as exc:
         raise YamlProblem(Problem(f"cannot read the file: {exc.strerror}", path)) from None
     try:
@@ -144,15 +148,15 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
            counter: list[int], path: Path) -> Any:
     """Convert ruamel's round-trip nodes to plain data, recording positions."""
     counter[0] += 1
+    counter[1] += len(node) if isinstance(node, str) else 0
     if len(loc) > MAX_DEPTH:
         line, column = positions.get(loc, (1, 1))
         raise YamlProblem(Problem(_TOO_DEEP, path, line, column, format_path(loc[:1]),
                                   _FLATTEN))
     if counter[0] > MAX_NODES:
-        line, column = positions.get(loc, (1, 1))
-        raise YamlProblem(Problem(
-            f"the file expands to more than {MAX_NODES:,} values", path, line, column,
-            format_path(loc[:1]), "YAML aliases (*name) expand too far; write the content out"))
+        raise _expands_too_far(f"{MAX_NODES:,} values", loc, positions, path)
+    if counter[1] > MAX_TEXT:
+        raise _expands_too_far(f"{MAX_TEXT:,} characters of text", loc, positions, path)
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -185,6 +189,14 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
     if isinstance(node, float):
         return float(node)
     return node
+
+
+def _expands_too_far(limit: str, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]],
+                     path: Path) -> YamlProblem:
+    line, column = positions.get(loc, (1, 1))
+    return YamlProblem(Problem(
+        f"the file expands to more than {limit}", path, line, column, format_path(loc[:1]),
+        "YAML aliases (*name) expand too far; write the content out"))
 
 
 def _printable(text: str, loc: FieldPath, at: tuple[int, int], path: Path) -> None:

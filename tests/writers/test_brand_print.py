@@ -21,9 +21,11 @@ from briefbuilder.errors import ContentError
 from briefbuilder.model.series import Edition
 from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.themes import BUILTIN_THEMES
+from briefbuilder.writers.bundle import unpack
 from briefbuilder.writers.docx import write_docx
 from briefbuilder.writers.html import write_html
 from briefbuilder.writers.pdf import write_pdf
+from briefbuilder.writers.web import write_series_index, write_web
 
 from ..conftest import MakeSeries
 from .weasy_helpers import load_edition, theme_of
@@ -101,6 +103,17 @@ def test_a_logo_without_alt_text_is_read_as_the_brands_name_in_both(
     assert [f.alt for f in pdf_of(write_pdf(edition, theme), tmp_path).elements("Figure")] == [
         "ILAB"]
     assert word_logo_alt(write_docx(edition, theme)) == ["ILAB"]
+
+
+def test_the_web_page_and_the_series_index_show_the_logo_beside_them(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    edition, theme = logo_brief(make_series, tmp_path,
+                                "logo: logo.png\nlogo_alt: Seal of the Department\n")
+    for bundle in (write_web(edition, theme), write_series_index([edition], ("web",), theme)):
+        files = unpack(bundle)
+        assert files["_logo/logo.png"] == logo_png()
+        assert ('<img class="logo" src="_logo/logo.png" alt="Seal of the Department">'
+                in files["index.html"].decode())
 
 
 def test_no_logo_no_image(make_series: MakeSeries, tmp_path: Path) -> None:

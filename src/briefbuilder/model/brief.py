@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, assert_never
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -17,6 +17,7 @@ from .blocks import (
     Figure,
     ListItem,
     Numbered,
+    PageBreak,
     Paragraph,
     Projects,
     Quote,
@@ -42,12 +43,21 @@ def _fits_below_its_call(note: Inline) -> Inline:
     return note
 
 
+Path_ = tuple[str | int, ...]
+
+
 class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     heading: Inline | None = None
     body: list[Block] = Field(min_length=1, json_schema_extra={
         "hint": "a section holds a list of blocks under body:"})
+
+    def blocks(self, path: Path_) -> Iterator[tuple[Path_, Block]]:
+        """Every block of the body (callout contents too) in reading order; path is the
+        section's own (``("sections", 2)``)."""
+        for b, block in enumerate(self.body):
+            yield from _blocks((*path, "body", b), block)
 
 
 class Brief(BaseModel):
@@ -92,11 +102,10 @@ class Brief(BaseModel):
         if self.subtitle is not None:
             yield ("subtitle",), self.subtitle
         for s, section in enumerate(self.sections):
-            path: tuple[str | int, ...] = ("sections", s)
             if section.heading is not None:
-                yield (*path, "heading"), section.heading
-            for b, block in enumerate(section.body):
-                yield from _block_inlines((*path, "body", b), block)
+                yield ("sections", s, "heading"), section.heading
+            for path, block in section.blocks(("sections", s)):
+                yield from _own_inlines(path, block)
 
     def footnote_order(self) -> list[str]:
         """Footnote keys in order of first reference; a key's number is its index + 1."""
@@ -113,8 +122,7 @@ class Brief(BaseModel):
     def blocks(self) -> Iterator[tuple[tuple[str | int, ...], Block]]:
         """Every block with its field path, in reading order (a callout, then its blocks)."""
         for s, section in enumerate(self.sections):
-            for b, block in enumerate(section.body):
-                yield from _blocks(("sections", s, "body", b), block)
+            yield from section.blocks(("sections", s))
 
     def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
         return ((path, block) for path, block in self.blocks() if isinstance(block, Figure))
@@ -134,9 +142,6 @@ class Brief(BaseModel):
                         yield (*path, "projects", "items", i, "url"), item.url
 
 
-Path_ = tuple[str | int, ...]
-
-
 def _items(path: Path_, items: list[ListItem]) -> Iterator[tuple[Path_, Inline]]:
     for i, item in enumerate(items):
         yield (*path, i), item.text
@@ -145,7 +150,8 @@ def _items(path: Path_, items: list[ListItem]) -> Iterator[tuple[Path_, Inline]]
             yield (*path, i, sub, j), child
 
 
-def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
+def _own_inlines(path: Path_, block: Block) -> Iterator[tuple[Path_, Inline]]:
+    """The inline texts of one block itself; a callout's inner blocks come from the walk."""
     match block:
         case Paragraph(text=text):
             yield path, text
@@ -160,8 +166,6 @@ def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
         case Callout(callout=c):
             if c.title is not None:
                 yield (*path, "callout", "title"), c.title
-            for i, inner in enumerate(c.text):
-                yield from _block_inlines((*path, "callout", "text", i), inner)
         case Quote(quote=q):
             yield (*path, "quote", "text"), q.text
             if q.source is not None:
@@ -187,6 +191,10 @@ def _block_inlines(path: Path_, block: Any) -> Iterator[tuple[Path_, Inline]]:
             for i, item in enumerate(p.items):
                 yield (*path, "projects", "items", i, "name"), item.name
                 yield (*path, "projects", "items", i, "implementer"), item.implementer
+        case PageBreak():
+            pass
+        case _:
+            assert_never(block)
 
 
 def _blocks(path: Path_, block: Block) -> Iterator[tuple[Path_, Block]]:

@@ -56,8 +56,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
 
 
 def shown_reference(url: str) -> str:
-    """A refused URL as a person wrote it: file URLs as paths, others unchanged."""
+    """A refused URL as a person wrote it: local file URLs as paths, others unchanged."""
     parts = urlsplit(url)
-    if parts.scheme.lower() == "file":
+    if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
         return url2pathname(parts.path)
     return url if len(url) <= 120 else url[:117] + "..."

@@ -11,15 +11,16 @@ import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, assert_never
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..brand import Labels, Theme
-from ..errors import Problem, RenderError
+from ..errors import Problem, RenderError, ThemeError
 from ..fit import check_fit
-from ..model.blocks import block_tag
+from ..model import blocks
+from ..model.blocks import BLOCK_TYPES, Block, block_tag
 from ..model.brief import Section
 from ..model.inline import (
     Emphasis,
@@ -125,13 +126,42 @@ class RenderState:
         return template.format(number=self.counts[kind])
 
 
+def block_template(block: Block) -> str:
+    """The template that renders a block: blocks/<its tag>.html."""
+    match block:
+        case (blocks.Paragraph() | blocks.Bullets() | blocks.Numbered() | blocks.Definitions()
+              | blocks.Callout() | blocks.Quote() | blocks.Table() | blocks.Figure()
+              | blocks.Stats() | blocks.Projects() | blocks.PageBreak()):
+            return _template_of(block_tag(block) or "")
+        case _:
+            assert_never(block)
+
+
+def _template_of(tag: str) -> str:
+    return f"blocks/{tag}.html"
+
+
+def check_block_templates(env: Environment, theme_folder: Path) -> None:
+    """Raise ThemeError naming every block type without its template, before any render."""
+    found = set(env.list_templates())
+    missing = [tag for tag in BLOCK_TYPES if _template_of(tag) not in found]
+    if missing:
+        raise ThemeError([Problem(f"no template {_template_of(tag)!r}: the {tag} blocks of a "
+                                  "brief cannot be rendered",
+                                  theme_folder / "templates" / _template_of(tag),
+                                  hint="add the template to the theme's templates/ folder")
+                          for tag in missing])
+
+
 @cache
 def environment(theme_folder: Path) -> Environment:
-    """The theme's sandboxed Jinja environment, with the filters and helpers templates use."""
+    """The theme's sandboxed Jinja environment, with the filters and helpers templates use;
+    every block type's template is checked to exist."""
     env = sandbox(theme_folder)
+    check_block_templates(env, theme_folder)
     env.filters["css_string"] = css_string
     env.filters["font_stack"] = font_stack
-    env.globals.update(block_name=block_tag, fill=fill, project_spans=project_spans)
+    env.globals.update(block_template=block_template, fill=fill, project_spans=project_spans)
     return env
 
 

@@ -121,8 +121,9 @@ def _stylesheets(sheets: list[str], base_url: str, theme_css: Path | None,
 def _refused(edition: Edition, url: str) -> RenderError:
     return RenderError(Problem(
         f"refused to load {shown_reference(url)!r}", edition.path,
-        hint="a brief may use only files inside its series folder and its theme folder; "
-             "no network, no other files"))
+        hint="a brief and its theme may use only files inside the series folder and the "
+             "theme folder, never the network; look for it in the brief's figures and the "
+             "theme's print.css and templates"))
 
 
 @contextmanager

@@ -21,11 +21,12 @@ from ..model.inline import FootnoteRef
 from ..model.series import Edition
 from ..sandbox import allowed_file
 from .bundle import MAIN, pack
-from .common import format_date
+from .common import format_date, logo_file
 from .html import RenderState, _render, page_context
 from .registry import output_name
 from .web_fonts import web_fonts
 
+LOGO_FOLDER = "_logo"
 LINKED_FORMATS = {"pdf": "pdf_link", "docx": "docx_link", "web": "web_link"}
 
 
@@ -82,6 +83,7 @@ def write_web(edition: Edition, theme: Theme) -> bytes:
         "index_href": f"../{MAIN}",
     }
     files = {name: _image(edition, name) for name in _image_names(edition)}
+    context["logo"] = _add_logo(theme, files)
     files[MAIN] = _page(edition, theme, context, "web/edition.html", files)
     return pack(files)
 
@@ -119,6 +121,7 @@ def write_series_index(editions: list[Edition], formats: tuple[str, ...],
         "index_href": "",
     }
     files: dict[str, bytes] = {}
+    context["logo"] = _add_logo(theme, files)
     files[MAIN] = _page(first, theme, context, "web/index.html", files)
     return pack(files)
 
@@ -149,6 +152,16 @@ def _page(edition: Edition, theme: Theme, context: dict[str, Any], template: str
     page = _render(edition, theme, "web/page.html",
                    context | {"body": Markup(body), "css": Markup(css)})
     return page.encode("utf-8")
+
+
+def _add_logo(theme: Theme, files: dict[str, bytes]) -> str:
+    """Copy the brand's logo beside the page (into files); its address, '' without one."""
+    path = logo_file(theme)
+    if path is None:
+        return ""
+    name = f"{LOGO_FOLDER}/{path.name}"
+    files[name] = path.read_bytes()
+    return name
 
 
 def _image_names(edition: Edition) -> list[str]:

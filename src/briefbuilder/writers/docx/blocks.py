@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from docx.image.exceptions import UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
@@ -76,34 +76,38 @@ def write_blocks(draft: Draft, container: Any, blocks: list[Block], box: str | N
 
 
 def _write_block(draft: Draft, container: Any, block: Block, box: str | None) -> None:
-    if isinstance(block, Paragraph):
-        paragraph(draft, container, box or "Normal", block.text.spans)
-    elif isinstance(block, Bullets):
-        _list(draft, container, block.bullets, "bullets", 0, box)
-    elif isinstance(block, Numbered):
-        _list(draft, container, block.numbered, "numbers", 0, box)
-    elif isinstance(block, Definitions):
-        for item in block.definitions:
-            term: tuple[Span, ...] = (Strong(children=item.term.spans),) if box else item.term.spans
-            paragraph(draft, container, box or "Definition Term", term)
-            paragraph(draft, container, box or "Definition", item.text.spans)
-    elif isinstance(block, Callout):
-        _callout(draft, container, block)
-    elif isinstance(block, Quote):
-        paragraph(draft, container, "Quote", block.quote.text.spans)
-        if block.quote.source is not None:
-            p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
-            write_spans(draft, draft.body, p, block.quote.source.spans)
-    elif isinstance(block, Table):
-        _table(draft, container, block)
-    elif isinstance(block, Figure):
-        _figure(draft, container, block)
-    elif isinstance(block, Stats):
-        _stats(draft, container, block)
-    elif isinstance(block, Projects):
-        _projects(draft, container, block)
-    elif isinstance(block, PageBreak):
-        container.add_p().add_r().add_br().type = "page"
+    match block:
+        case Paragraph(text=text):
+            paragraph(draft, container, box or "Normal", text.spans)
+        case Bullets(bullets=items):
+            _list(draft, container, items, "bullets", 0, box)
+        case Numbered(numbered=items):
+            _list(draft, container, items, "numbers", 0, box)
+        case Definitions(definitions=items):
+            for item in items:
+                term: tuple[Span, ...] = (Strong(children=item.term.spans),) if box else (
+                    item.term.spans)
+                paragraph(draft, container, box or "Definition Term", term)
+                paragraph(draft, container, box or "Definition", item.text.spans)
+        case Callout():
+            _callout(draft, container, block)
+        case Quote(quote=quote):
+            paragraph(draft, container, "Quote", quote.text.spans)
+            if quote.source is not None:
+                p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
+                write_spans(draft, draft.body, p, quote.source.spans)
+        case Table():
+            _table(draft, container, block)
+        case Figure():
+            _figure(draft, container, block)
+        case Stats():
+            _stats(draft, container, block)
+        case Projects():
+            _projects(draft, container, block)
+        case PageBreak():
+            container.add_p().add_r().add_br().type = "page"
+        case _:
+            assert_never(block)
 
 
 def _list(draft: Draft, container: Any, items: list[ListItem], kind: str, level: int,
