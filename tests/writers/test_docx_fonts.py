@@ -14,6 +14,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from briefbuilder.errors import ProblemWarning, ThemeError
+from briefbuilder.writers import static_fonts
 from briefbuilder.writers.docx.font_table_part import font_key, obfuscate
 
 from ..conftest import MakeSeries
@@ -43,6 +44,11 @@ def _embedded(data: bytes) -> dict[tuple[str, str], TTFont]:
     return found
 
 
+def _glyph_ids(font: TTFont) -> tuple[int, dict[int, int]]:
+    """The number of glyphs and the glyph index of each character."""
+    return font["maxp"].numGlyphs, {c: font.getGlyphID(g) for c, g in font.getBestCmap().items()}
+
+
 def test_the_draft_embeds_four_static_faces_of_each_brand_family() -> None:
     data = build(editions(SAMPLE)[0])
     embedded = _embedded(data)
@@ -56,7 +62,8 @@ def test_the_draft_embeds_four_static_faces_of_each_brand_family() -> None:
         assert font["OS/2"].usWeightClass == weight
         style = "italic" if "Italic" in tag else "normal"
         (source,) = [f.path for f in fontpkg.family(family).files if f.style == style]
-        assert font.getGlyphOrder() == TTFont(source).getGlyphOrder()  # not a subset
+        assert _glyph_ids(font) == _glyph_ids(TTFont(source))  # not a subset
+        assert font["post"].formatType == 3  # without glyph names, which only add bytes
     settings = part(data, "word/settings.xml")
     assert settings.find("w:embedTrueTypeFonts", NS) is not None
     types = part(data, "[Content_Types].xml")
@@ -140,3 +147,23 @@ def test_a_preview_and_print_font_is_embedded_with_a_warning(
         "read-only (set fonts.embed_in_word: false in brand.yaml, or name a family whose "
         "license allows embedding)"]
     assert _embedded(data)["Public Sans", "embedRegular"]["OS/2"].fsType == 0x0004
+
+
+def test_the_draft_is_the_same_from_any_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts = []
+    for cwd, folder in ((SAMPLE.parent, Path(SAMPLE.name)), (tmp_path, SAMPLE)):
+        monkeypatch.chdir(cwd)
+        drafts.append(build(editions(folder)[0]))
+    assert drafts[0] == drafts[1]
+
+
+def test_a_cut_face_keeps_its_source_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    cuts = []
+    for epoch in ("0", "2000000000"):  # fontTools stamps the time of saving unless told not to
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        static_fonts._instance.cache_clear()
+        cuts.append(static_fonts.static_faces("Public Sans"))
+    assert cuts[0] == cuts[1]
+    (source,) = [f.path for f in fontpkg.family("Public Sans").files if f.style == "normal"]
+    assert TTFont(io.BytesIO(cuts[0][0].data))["head"].modified == TTFont(source)["head"].modified
