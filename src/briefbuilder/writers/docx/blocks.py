@@ -94,7 +94,7 @@ def _write_block(draft: Draft, container: Any, block: Block, box: str | None) ->
         case Quote(quote=quote):
             paragraph(draft, container, "Quote", quote.text.spans)
             if quote.source is not None:
-                p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
+                p = paragraph(draft, container, "Quote Source", (Text(text="\u2014\u00a0"),))
                 write_spans(draft, draft.body, p, quote.source.spans)
         case Table():
             _table(draft, container, block)
@@ -169,15 +169,17 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
     table = _add_table(container, len(body.rows) + 1, len(body.header), draft.page.text_width)
     table.tblStyle_val = draft.style("Brief Table")
     set_table_look(table.tblPr, header_row=True)
+    styles = [draft.style("Table Number" if n else "Table Text") for n in body.numeric_columns()]
     for number, (tr, cells) in enumerate(zip(table.tr_lst, [body.header, *body.rows],
                                              strict=True)):
         keep_row_together(tr)
         if number == 0:
             repeat_as_header(tr)
-        for tc, cell in zip(tr.tc_lst, cells, strict=True):
+        for tc, cell, style in zip(tr.tc_lst, cells, styles, strict=True):
             p = tc.p_lst[0]
-            p.style = draft.style("Table Text")
+            p.style = style
             write_spans(draft, draft.body, p, cell.spans)
+    paragraph(draft, container, "Block End")
 
 
 def _figure(draft: Draft, container: Any, block: Figure) -> None:
@@ -209,7 +211,8 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
 
 
 def _stats(draft: Draft, container: Any, block: Stats) -> None:
-    """One row of cells: the figure large, its label below."""
+    """One row of cells that does not split: the figure large, its label below, a rule
+    above, as in print."""
     table = _add_table(container, 1, len(block.stats), draft.page.text_width)
     table.tblStyle_val = draft.style("Stats Table")
     set_table_look(table.tblPr, header_row=False)
@@ -219,6 +222,7 @@ def _stats(draft: Draft, container: Any, block: Stats) -> None:
         value.style = draft.style("Stat Value")
         write_spans(draft, draft.body, value, (Text(text=stat.value),))
         paragraph(draft, tc, "Stat Label", stat.label.spans)
+    paragraph(draft, container, "Block End")
 
 
 def _projects(draft: Draft, container: Any, block: Projects) -> None:

@@ -1,0 +1,77 @@
+"""Print and Word set blocks alike: numbers right-aligned, stats unshaded and left-aligned
+under a rule, a quote's source under its words, print's space after tables and stats, and
+table rows and stats that do not split across pages."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from briefbuilder.model.blocks import TableBody
+from briefbuilder.writers.html import write_html
+
+from .docx_helpers import EVERY_BLOCK, NS, W, build, editions, open_docx, part
+from .weasy_helpers import load_edition, theme_of
+
+
+@pytest.fixture(scope="module")
+def draft() -> bytes:
+    return build(editions(EVERY_BLOCK)[0])
+
+
+def test_a_column_of_numbers_is_numeric_and_a_column_of_words_is_not() -> None:
+    table = TableBody.model_validate({"header": ["A", "B", "C", "D", "E"], "rows": [
+        ["CALLE", "1,200", "12.5%", "", "-$3 400"], ["MAP", "900", "7%", "", "2019 law"]]})
+    assert table.numeric_columns() == [False, True, True, False, False]
+
+
+def test_print_right_aligns_the_numeric_column() -> None:
+    edition = load_edition(EVERY_BLOCK)
+    html = lxml.html.document_fromstring(write_html(edition, theme_of(edition)))
+    assert [c.get("class") for c in html.xpath("//table//tr[2]/td")] == [None, None, "number"]
+    assert [c.get("class") for c in html.xpath("//table//th")] == [None, None, "number"]
+    assert "th.number, td.number { text-align: right; }" in (
+        theme_of(edition).folder.parent.parent / "templates" / "print.css").read_text()
+
+
+def test_word_right_aligns_the_numeric_column(draft: bytes) -> None:
+    table = open_docx(draft).tables[0]
+    assert [[c.paragraphs[0].style.name for c in row.cells] for row in table.rows][:2] == [
+        ["Table Text", "Table Text", "Table Number"], ["Table Text", "Table Text", "Table Number"]]
+    assert table.rows[1].cells[2].text == "1,200"
+    styles = open_docx(draft).styles
+    assert styles["Table Number"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_stats_are_left_aligned_unshaded_under_a_rule_as_in_print(draft: bytes) -> None:
+    styles = part(draft, "word/styles.xml")
+    (stats,) = styles.xpath("//w:style[w:name/@w:val='Stats Table']", namespaces=NS)
+    assert stats.xpath(".//w:shd", namespaces=NS) == []
+    (rule,) = stats.xpath(".//w:tblBorders/*", namespaces=NS)
+    assert (rule.tag, rule.get(f"{W}sz")) == (f"{W}top", "20")  # 2.5 pt, as print's border-top
+    for name in ("Stat Value", "Stat Label"):
+        assert open_docx(draft).styles[name].paragraph_format.alignment is None
+
+
+def test_a_quote_source_stands_under_its_words_after_a_dash(draft: bytes) -> None:
+    document = open_docx(draft)
+    (source,) = [p for p in document.paragraphs if p.style.name == "Quote Source"]
+    assert source.text == "\u2014\u00a0A union representative"
+    fmt = document.styles["Quote Source"].paragraph_format
+    assert (fmt.alignment, fmt.left_indent) == (None, document.styles["Quote"]
+                                                .paragraph_format.left_indent)
+
+
+def test_tables_and_stats_keep_print_space_after_them_and_do_not_split(draft: bytes) -> None:
+    body = part(draft, "word/document.xml").find("w:body", NS)
+    kinds = [child.tag.removeprefix(W) for child in body]
+    tables = [i for i, kind in enumerate(kinds) if kind == "tbl"]
+    assert len(tables) == 2  # the table and the stats
+    for i in tables:
+        after = body[i + 1].find("w:pPr/w:pStyle", NS).get(f"{W}val")
+        assert after == "BlockEnd"
+        assert all(tr.find("w:trPr/w:cantSplit", NS) is not None
+                   for tr in body[i].findall("w:tr", NS))
+    end = open_docx(draft).styles["Block End"]
+    assert (end.font.size.pt, end.paragraph_format.space_after.pt) == (1, 11)  # 12 pt, as print
