@@ -9,7 +9,7 @@ from typing import Any, assert_never
 from docx.image.exceptions import UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml.table import CT_Tbl
-from docx.shared import Length
+from docx.shared import Length, Pt
 
 from ...errors import Problem, RenderError
 from ...model.blocks import (
@@ -43,11 +43,18 @@ from .oxml.formatting import (
 from .oxml.numbering import set_numbering
 from .styles import CALLOUT_STYLES
 
+AFTER_TABLE = Pt(12)  # print's margin below a table and a stats row
+
 
 def paragraph(draft: Draft, container: Any, style: str, spans: tuple[Span, ...] = ()) -> Any:
-    """Append a paragraph in style `style` holding `spans` to the body or one of its cells."""
+    """Append a paragraph in style `style` holding `spans` to the body or one of its cells;
+    after a table it keeps print's space (no empty paragraph: readers announce those)."""
     p = container.add_p()
     p.style = draft.style(style)
+    if draft.after_table:
+        draft.after_table = False
+        if (draft.document.styles[style].paragraph_format.space_before or 0) < AFTER_TABLE:
+            p.get_or_add_pPr().spacing_before = AFTER_TABLE
     write_spans(draft, draft.body, p, spans)
     return p
 
@@ -166,6 +173,7 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
     body = block.table
     if body.caption is not None:
         _caption(draft, container, draft.labels.table, "Table", body.caption.spans)
+    draft.after_table = False  # the space goes after this table, not into it
     table = _add_table(container, len(body.rows) + 1, len(body.header), draft.page.text_width)
     table.tblStyle_val = draft.style("Brief Table")
     set_table_look(table.tblPr, header_row=True)
@@ -179,7 +187,7 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
             p = tc.p_lst[0]
             p.style = style
             write_spans(draft, draft.body, p, cell.spans)
-    paragraph(draft, container, "Block End")
+    draft.after_table = True
 
 
 def _figure(draft: Draft, container: Any, block: Figure) -> None:
@@ -213,6 +221,7 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
 def _stats(draft: Draft, container: Any, block: Stats) -> None:
     """One row of cells that does not split: the figure large, its label below, a rule
     above, as in print."""
+    draft.after_table = False
     table = _add_table(container, 1, len(block.stats), draft.page.text_width)
     table.tblStyle_val = draft.style("Stats Table")
     set_table_look(table.tblPr, header_row=False)
@@ -222,7 +231,7 @@ def _stats(draft: Draft, container: Any, block: Stats) -> None:
         value.style = draft.style("Stat Value")
         write_spans(draft, draft.body, value, (Text(text=stat.value),))
         paragraph(draft, tc, "Stat Label", stat.label.spans)
-    paragraph(draft, container, "Block End")
+    draft.after_table = True
 
 
 def _projects(draft: Draft, container: Any, block: Projects) -> None:

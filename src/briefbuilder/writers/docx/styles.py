@@ -115,8 +115,6 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("Figure Credit", next="Normal", size=8, italic=True, color="muted", after=12),
         Look("Table Text", size=8.5, after=0, line=1.1),
         Look("Table Number", based_on="Table Text", align="right"),
-        # The empty paragraph after a table or stats: print's 12 pt below them.
-        Look("Block End", size=1, after=11, line=1.0),
         Look("Definition Term", next="Definition", bold=True, color="primary", after=0,
              keep_next=True),
         Look("Definition", next="Definition Term", left=18, after=6),
