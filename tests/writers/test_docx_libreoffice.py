@@ -11,6 +11,7 @@ import pytest
 
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_reader import read_pdf
+from briefbuilder.preflight.same_pages import libreoffice_pdf
 
 from ..conftest import MakeSeries
 from .docx_helpers import SAMPLE, build, editions
@@ -34,11 +35,7 @@ def _laid_out(data: bytes, name: str, tmp_path: Path,
     """The PDF LibreOffice makes of a draft: how Word-like software lays it out."""
     draft = tmp_path / f"{name}.docx"
     draft.write_bytes(data)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(draft)],
-                   capture_output=True, check=True, timeout=240, env=env)
-    return tmp_path / f"{name}.pdf"
+    return libreoffice_pdf(draft, tmp_path, env)
 
 
 def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
