@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from briefbuilder.model.blocks import TableBody
 from briefbuilder.writers.html import write_html
 
+from ..conftest import GOOD_BRIEF, MakeSeries
 from .docx_helpers import EVERY_BLOCK, NS, W, build, editions, open_docx, part
 from .weasy_helpers import load_edition, theme_of
 
@@ -63,14 +64,20 @@ def test_a_quote_source_stands_under_its_words_after_a_dash(draft: bytes) -> Non
                                                 .paragraph_format.left_indent)
 
 
-def test_tables_and_stats_keep_print_space_after_them_and_do_not_split(draft: bytes) -> None:
+def test_tables_and_stats_do_not_split(draft: bytes) -> None:
     body = part(draft, "word/document.xml").find("w:body", NS)
-    kinds = [child.tag.removeprefix(W) for child in body]
-    tables = [i for i, kind in enumerate(kinds) if kind == "tbl"]
+    tables = body.findall("w:tbl", NS)
     assert len(tables) == 2  # the table and the stats
-    for i in tables:
-        spacing = body[i + 1].find("w:pPr/w:spacing", NS)  # no empty paragraph: real spacing
-        assert body[i + 1].xpath(".//w:t | .//w:drawing", namespaces=NS)  # text or a picture
-        assert spacing.get(f"{W}before") == "240"  # 12 pt, as print's margin
-        assert all(tr.find("w:trPr/w:cantSplit", NS) is not None
-                   for tr in body[i].findall("w:tr", NS))
+    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None
+               for table in tables for tr in table.findall("w:tr", NS))
+
+
+def test_text_after_a_table_keeps_print_space_above_it(make_series: MakeSeries) -> None:
+    brief = GOOD_BRIEF.replace("  - body: [Text.]", "  - body:\n      - table: {header: [A], "
+                               "rows: [[x]]}\n      - After the table.\n      - Next.")
+    document = open_docx(build(editions(make_series({"b.en.yaml": brief}))[0]))
+    styles = {p.text: p.style for p in document.paragraphs if p.text in ("After the table.",
+                                                                        "Next.")}
+    assert (styles["After the table."].name, styles["Next."].name) == (
+        "Normal After Table", "Normal")  # a style, not an empty paragraph or direct spacing
+    assert styles["After the table."].paragraph_format.space_before.pt == 12  # as print

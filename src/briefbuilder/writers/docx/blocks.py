@@ -9,7 +9,7 @@ from typing import Any, assert_never
 from docx.image.exceptions import UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml.table import CT_Tbl
-from docx.shared import Length, Pt
+from docx.shared import Length
 
 from ...errors import Problem, RenderError
 from ...model.blocks import (
@@ -43,18 +43,18 @@ from .oxml.formatting import (
 from .oxml.numbering import set_numbering
 from .styles import CALLOUT_STYLES
 
-AFTER_TABLE = Pt(12)  # print's margin below a table and a stats row
+AFTER_TABLE = {"Normal": "Normal After Table"}  # the others have space above of their own
 
 
 def paragraph(draft: Draft, container: Any, style: str, spans: tuple[Span, ...] = ()) -> Any:
     """Append a paragraph in style `style` holding `spans` to the body or one of its cells;
-    after a table it keeps print's space (no empty paragraph: readers announce those)."""
-    p = container.add_p()
-    p.style = draft.style(style)
+    text right after a table takes the style that keeps print's space above it (not an
+    empty paragraph: readers announce those)."""
     if draft.after_table:
         draft.after_table = False
-        if (draft.document.styles[style].paragraph_format.space_before or 0) < AFTER_TABLE:
-            p.get_or_add_pPr().spacing_before = AFTER_TABLE
+        style = AFTER_TABLE.get(style, style)
+    p = container.add_p()
+    p.style = draft.style(style)
     write_spans(draft, draft.body, p, spans)
     return p
 

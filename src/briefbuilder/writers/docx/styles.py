@@ -115,6 +115,7 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("Figure Credit", next="Normal", size=8, italic=True, color="muted", after=12),
         Look("Table Text", size=8.5, after=0, line=1.1),
         Look("Table Number", based_on="Table Text", align="right"),
+        Look("Normal After Table", next="Normal", before=12),  # print's margin below tables
         Look("Definition Term", next="Definition", bold=True, color="primary", after=0,
              keep_next=True),
         Look("Definition", next="Definition Term", left=18, after=6),
