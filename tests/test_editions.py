@@ -115,7 +115,7 @@ def test_spanish_is_hyphenated_by_spanish_rules(out: Path) -> None:
     for head, tail in breaks:
         word = head + tail
         assert (head, tail) in list(spanish.iterate(word)), f"{head}-{tail} breaks {word}"
-    assert "“Mexico's Automotive Industry”" in " ".join(pdf_pages(out / "introduction.es.pdf"))
+    assert "“Mexico\u2019s Automotive Industry”" in " ".join(pdf_pages(out / "introduction.es.pdf"))
 
 
 def test_both_writers_place_the_brief_in_its_series(make_series: MakeSeries,

@@ -71,6 +71,9 @@ class Fonts(_Model):
         "Installed fontpkg families for characters the heading and body fonts lack, "
         "in order of preference."), json_schema_extra={
             "hint": "a list of installed font families, e.g. [Noto Sans]"})
+    embed_in_word: bool = Field(True, description=(
+        "Embed the families in Word drafts, so they show where they are not installed."),
+        json_schema_extra={"hint": "write true or false"})
 
     def families(self) -> list[str]:
         """Every family the brand names, each once: heading, body, then the fallbacks."""
@@ -190,6 +193,11 @@ class Labels(_Model):
     callout_lesson: str
     callout_practice: str
     callout_note: str
+    quotes: str = Field("\u201c\u201d\u2018\u2019", min_length=4, max_length=4, description=(
+        "The language's opening and closing double quotes, then single ones; straight "
+        "quotes in the text print as these."), json_schema_extra={
+        "hint": "four characters, e.g. '\u201c\u201d\u2018\u2019' (English) or "
+                "'\u00ab\u00bb\u201c\u201d' (Spanish)"})
     # The web edition's words; the defaults are English.
     skip_link: str = "Skip to main content"
     contents: str = Field("Contents", description="Heading of the web page's table of contents.")

@@ -106,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="the new theme's folder, e.g. styles/myorg")
     copy.add_argument("--content", type=Path, default=Path("content"),
                       help="find NAME as a series in this folder would (default: content)")
+    template = commands.add_parser("template", help="write the brand's Word template (.dotx)")
+    template.add_argument("name", metavar="THEME", help="the theme, e.g. ilab")
+    template.add_argument("--out", type=Path, required=True, help="the file, e.g. house.dotx")
+    template.add_argument("--lang", default="en",
+                          help="the language of its labels, e.g. en or es (default: en)")
+    template.add_argument("--content", type=Path, default=Path("content"),
+                          help="find THEME as a series in this folder would (default: content)")
     return parser
 
 
@@ -178,6 +185,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .outputs import write_atomic
+    from .themes import find_theme
+    from .writers.docx import write_house_template
+
+    data = write_house_template(load_theme(find_theme(args.name, args.content)), args.lang)
+    try:
+        write_atomic(args.out, data, args.out.parent)
+    except OSError as exc:
+        raise UsageError(Problem(f"cannot write the template: {exc.strerror}", args.out,
+                                 field="--out", hint="name a file in a writable folder")) from None
+    err.print(f"wrote {args.out}: open it in Word or LibreOffice to start a brief in the "
+              "brand's styles", highlight=False)
+    return EXIT_OK
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -378,7 +401,7 @@ def _summarize(result: BuildResult, project: Project, problems: list[Problem],
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": _build, "watch": _watch, "check": _check, "preflight": _preflight,
     "schema": _schema, "new": _new, "init": _init, "themes": _themes, "theme": _theme,
-    "review": _review,
+    "review": _review, "template": _template,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from ..conftest import PROJECTS
@@ -24,6 +26,10 @@ def test_pdf_and_word_say_the_same_thing(every_block: Built) -> None:
         ("same.headings", "pass", "4 heading(s), same outline"),
         ("same.figures", "pass", "1 figure(s), same alt texts"),
         ("same.tables", "pass", "1 table(s), same shapes"),
+        ("same.pages", "pass", "3 page(s) and 2 footnote(s) on the same pages")
+        if shutil.which("soffice") else ("same.pages", "warn", "skipped: LibreOffice (soffice) "
+                                         "is not installed, so the Word draft's pages were not "
+                                         "compared with the PDF's"),
     ]
 
 

@@ -24,6 +24,7 @@ CHECKS = {
     "word.properties",
     "word.alt-text", "word.headings", "word.table-header", "word.spacing", "word.contrast",
     "same.footnotes", "same.links", "same.headings", "same.figures", "same.tables",
+    "same.pages",
 }
 
 

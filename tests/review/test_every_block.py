@@ -28,7 +28,7 @@ EDITS = [
     ("_bb_s1_b0_d0_tm", "System actors", "System players"),  # a definition's term
     ("_bb_s1_b1_c_ti", "key", "main"),  # a callout's title
     ("_bb_s1_b1_c_x0", "one paragraph", "a single paragraph"),  # a callout's text
-    ("_bb_s1_b5_q_x", "speaker's", "speakers'"),  # a quote
+    ("_bb_s1_b5_q_x", "speaker\u2019s", "speakers\u2019"),  # a quote
     ("_bb_s1_b5_q_so", "union", "trade union"),  # a quote's source
     ("_bb_s2_b0_t_cp", "by state", "per state"),  # a table caption
     ("_bb_s2_b0_t_r1_1", "Coahuila", "Coahuila state"),  # a table cell

@@ -38,7 +38,7 @@ def test_edit_apply_rebuild_shows_the_edit_and_no_further_change(sample_draft: b
     pages = [p.extract_text() for p in pdf_reader(write_pdf(edition, theme_of(edition))).pages]
     text = " ".join(" ".join(pages).split())
     assert "represents a large share of the Mexican economy" in text
-    assert "including ILAB's technical assistance. A new sentence closes it." in text
+    assert "including ILAB\u2019s technical assistance. A new sentence closes it." in text
     assert "A new item, added in review." in text
     rebuilt = build(edition)
     again = run_review(rebuilt, content, apply=True)

@@ -175,6 +175,7 @@ ONE_FORMAT_ONLY = {
     "fonts.fallback": "a .docx names its fonts and Word or LibreOffice substitutes a font for "
                       "a character they lack; the PDF embeds what it sets, so only it needs "
                       "fallbacks",
+    "fonts.embed_in_word": "the PDF always embeds its fonts; a Word draft may leave them out",
 }
 # A different valid value for each field (colors, fonts and lengths the brand does not use).
 VARIANTS: dict[str, Any] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_reader import read_pdf
+from briefbuilder.preflight.same_pages import libreoffice_pdf
 
 from ..conftest import MakeSeries
 from .docx_helpers import SAMPLE, build, editions
@@ -28,15 +30,12 @@ def _page_text(pdf: Path, page: int) -> str:
     return done.stdout
 
 
-def _laid_out(data: bytes, name: str, tmp_path: Path) -> Path:
+def _laid_out(data: bytes, name: str, tmp_path: Path,
+              env: dict[str, str] | None = None) -> Path:
     """The PDF LibreOffice makes of a draft: how Word-like software lays it out."""
     draft = tmp_path / f"{name}.docx"
     draft.write_bytes(data)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(draft)],
-                   capture_output=True, check=True, timeout=240)
-    return tmp_path / f"{name}.pdf"
+    return libreoffice_pdf(draft, tmp_path, env)
 
 
 def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
@@ -63,3 +62,22 @@ def test_long_words_urls_and_titles_wrap_inside_the_page(
            for page in pdf.pages for run in page.runs if sides_off(run, page.trim)]
     assert off == []
     assert {link.uri for link in pdf.links} == {URL}
+
+
+def test_the_embedded_fonts_show_where_the_brand_fonts_are_not_installed(
+        tmp_path: Path) -> None:
+    config = tmp_path / "fonts.conf"  # fontconfig that knows only DejaVu
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path / 'fc'}</cachedir>"
+        "</fontconfig>")
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    listed = subprocess.run(["fc-list", ":", "family"], env=env, capture_output=True,
+                            text=True, check=True).stdout
+    assert "Public Sans" not in listed and "Merriweather" not in listed
+    pdf = _laid_out(build(editions(SAMPLE)[0]), "introduction.en", tmp_path, env)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    embedded = {line.split()[0].split("+")[-1] for line in fonts if " yes " in line}
+    assert {"PublicSans-Regular", "PublicSans-Bold", "Merriweather-Bold"} <= embedded
+    assert not [name for name in embedded if name.startswith(("DejaVuSans", "DejaVuSerif"))]

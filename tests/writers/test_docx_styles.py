@@ -115,3 +115,14 @@ def test_pictures_have_alt_text_and_unique_ids(every_block: bytes) -> None:
     assert [f.get("descr") for f in frames] == ["Bar chart of five bars rising from left to right."]
     ids = [f.get("id") for f in frames]
     assert len(set(ids)) == len(ids)
+
+
+def test_callouts_and_quotes_do_not_split_across_pages(every_block: bytes) -> None:
+    styles = open_docx(every_block).styles
+    kept = {name: (styles[name].paragraph_format.keep_with_next,
+                   styles[name].paragraph_format.keep_together)
+            for name in ("Callout Insight", "Callout Lesson", "Callout Practice", "Callout Note",
+                         "Quote", "Quote Source")}
+    assert kept == {"Callout Insight": (True, True), "Callout Lesson": (True, True),
+                    "Callout Practice": (True, True), "Callout Note": (True, True),
+                    "Quote": (True, True), "Quote Source": (None, True)}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.writers.fonts import cache_folder
+from briefbuilder.writers.font_files import cache_folder
 from briefbuilder.writers.pdf import write_pdf
 
 from .weasy_helpers import SAMPLE, load_edition, theme_of

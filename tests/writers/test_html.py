@@ -67,7 +67,7 @@ def test_semantic_elements(every_block: lxml.html.HtmlElement) -> None:
     assert figure.xpath("img/@alt") == ["Bar chart of five bars rising from left to right."]
     assert "Figure 1" in figure.xpath("figcaption")[0].text_content()
     assert "Source: Example data" in figure.xpath("figcaption")[0].text_content()
-    assert body.xpath("//blockquote/p")[0].text_content() == "Quotes keep the speaker's words."
+    assert body.xpath("//blockquote/p")[0].text_content() == "Quotes keep the speaker\u2019s words."
     kinds = [a.xpath("p[@class='callout-kind']")[0].text_content() for a in body.iter("aside")]
     assert kinds == ["Key insight", "Lesson learned", "Emerging good practice", "Note"]
 

@@ -7,6 +7,7 @@ mirrors that mapping, so a field path in an error is the path in the file.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -99,6 +100,8 @@ class Definitions(_Model):
 CalloutKind = Literal["insight", "lesson", "practice", "note"]
 
 
+# A table cell that is a number: an amount, a share, a count with separators ('1,250', '12.5%').
+NUMBER = re.compile(r"[-+\u2212]?[$\u20ac\u00a3]?\d[\d.,\u00a0\u202f ]*%?")
 MAX_CALLOUT_DEPTH = 3  # deeper nesting only shrinks the text column to nothing
 
 
@@ -155,6 +158,13 @@ class TableBody(_Model):
                     "(make every row as wide as the header)"
                 )
         return self
+
+    def numeric_columns(self) -> list[bool]:
+        """For each column, whether every filled cell below the header is a number (set
+        right-aligned, so that digits line up)."""
+        columns = [[c.plain.strip() for c in column] for column in zip(*self.rows, strict=True)]
+        return [any(column) and all(NUMBER.fullmatch(c) for c in column if c)
+                for column in columns]
 
 
 class Table(_Model):

@@ -30,6 +30,7 @@ from .pdf_checks import check_pdf
 from .pdf_reader import read_pdf
 from .pdfua_checks import check_pdfua
 from .report import BriefReport, Notices, Verbosity, show, show_json
+from .same_pages import same_pages
 from .stale import stale_finding, stale_reports
 from .subject import Subject
 
@@ -101,7 +102,7 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
     if docx is not None:
         findings += check_docx(subject, docx)
     if pdf is not None and docx is not None:
-        findings += check_consistency(subject, pdf, docx)
+        findings += check_consistency(subject, pdf, docx) + same_pages(subject, pdf, docx)
     return BriefReport(str(edition.path), edition.brief.lang,
                        tuple(str(job.output) for job in jobs.values()), settle(findings))
 

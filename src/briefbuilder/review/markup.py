@@ -18,6 +18,7 @@ from ..model.inline import (
     Text,
     parse_inline,
 )
+from ..writers.typography import straighten
 
 ESCAPE = re.compile(r"([\\*\[\]<`])")
 WORD_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
@@ -72,6 +73,7 @@ def normalize(atoms: Iterable[Atom]) -> Atoms:
     for atom in atoms:
         if atom.note is None and not atom.brk and not atom.text:
             continue
+        atom = replace(atom, text=straighten(atom.text))  # the draft sets them typographic
         last = merged[-1] if merged else None
         if last and atom.note is None and not atom.brk and last.note is None and not last.brk \
                 and last.look == atom.look:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..writers.docx.oxml.source import SNAPSHOT_NS
+from ..writers.typography import straighten
 from .package import Package
 
 FieldPath = tuple[str | int, ...]
@@ -67,6 +68,6 @@ def _snapshot(package: Package, root: Any) -> Snapshot:
         raise package.error("its briefbuilder snapshot is damaged") from None
     if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
         raise package.error("its briefbuilder snapshot is damaged")
-    own = frozenset(o.text or "" for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
+    own = frozenset(straighten(o.text or "") for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
     return Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
                     root.get("hash", ""), blocks, own)

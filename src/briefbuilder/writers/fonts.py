@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +13,7 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
-from ..brand_fonts import family_files
-from ..errors import Problem, Refusal, ThemeError
+from .font_files import cache_folder, installed_family_files, read_cached, write_cached
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
 WEIGHTS = (400, 700)
@@ -44,14 +41,6 @@ def font_faces(brand: Brand) -> list[FontFace]:
     return [face for family in brand.fonts.families() for face in _family_faces(family)]
 
 
-def installed_family_files(name: str) -> list[Any]:
-    """The font files of a brand family; ThemeError when it is not installed."""
-    try:
-        return family_files(name)
-    except Refusal as exc:
-        raise ThemeError(Problem(exc.message, field="fonts", hint=exc.hint)) from None
-
-
 def _family_faces(name: str) -> list[FontFace]:
     files = installed_family_files(name)
     return [
@@ -65,17 +54,6 @@ def _family_faces(name: str) -> list[FontFace]:
 def font_face_css(faces: list[FontFace]) -> str:
     """All the rules, one a line."""
     return "\n".join(face.css() for face in faces)
-
-
-def cache_folder() -> Path | None:
-    """The per-user folder of cached static font instances; None when there is no home."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec ignores relative paths
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "briefbuilder" / "font-instances"
 
 
 def install_instance_cache() -> None:
@@ -101,7 +79,7 @@ def install_instance_cache() -> None:
         data = io.BytesIO()
         original(font, location, **options).save(data)
         if path:
-            _write_quietly(path, data.getvalue())
+            write_cached(path, data.getvalue())
         return TTFont(io.BytesIO(data.getvalue()))
 
     instantiate.cached = True  # type: ignore[attr-defined]
@@ -117,21 +95,12 @@ def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, A
 
 def _read_quietly(path: Path) -> TTFont | None:
     """The cached instance; None when it is missing, unreadable or not a font."""
+    data = read_cached(path)
+    if data is None:
+        return None
     try:
-        return TTFont(io.BytesIO(path.read_bytes()))
+        return TTFont(io.BytesIO(data))
     except Exception:  # fontTools raises many kinds on a damaged file
         return None
 
 
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)

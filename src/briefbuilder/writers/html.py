@@ -43,6 +43,7 @@ from .common import (
     logo_file,
     project_spans,
 )
+from .typography import typeset
 
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -67,7 +68,7 @@ class RenderState:
 
     def inline(self, value: Inline | tuple[Span, ...]) -> Markup:
         """Render a text field (or a tuple of spans) as HTML."""
-        spans = value.spans if isinstance(value, Inline) else value
+        spans = typeset(value.spans if isinstance(value, Inline) else value, self.labels.quotes)
         return Markup("").join(self.span(span) for span in spans)
 
     def span(self, span: Span) -> Markup:

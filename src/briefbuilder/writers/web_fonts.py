@@ -11,7 +11,7 @@ from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from ..brand import Brand
-from .fonts import installed_family_files
+from .font_files import installed_family_files
 
 FOLDER = "_fonts"
 # Decompiling the layout tables of a large variable font takes seconds; a web subset

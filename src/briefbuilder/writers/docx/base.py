@@ -13,6 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from ...brand import Theme
 from ...errors import Problem, ProblemWarning, Severity, ThemeError
 from ...sandbox import theme_file
+from .font_table_part import FontTablePart  # noqa: F401  (registers the part class)
 from .footnotes_part import FootnotesPart
 from .reference import adopt_reference
 

@@ -43,9 +43,16 @@ from .oxml.formatting import (
 from .oxml.numbering import set_numbering
 from .styles import CALLOUT_STYLES
 
+AFTER_TABLE = {"Normal": "Normal After Table"}  # the others have space above of their own
+
 
 def paragraph(draft: Draft, container: Any, style: str, spans: tuple[Span, ...] = ()) -> Any:
-    """Append a paragraph in style `style` holding `spans` to the body or one of its cells."""
+    """Append a paragraph in style `style` holding `spans` to the body or one of its cells;
+    text right after a table takes the style that keeps print's space above it (not an
+    empty paragraph: readers announce those)."""
+    if draft.after_table:
+        draft.after_table = False
+        style = AFTER_TABLE.get(style, style)
     p = container.add_p()
     p.style = draft.style(style)
     write_spans(draft, draft.body, p, spans)
@@ -94,7 +101,7 @@ def _write_block(draft: Draft, container: Any, block: Block, box: str | None) ->
         case Quote(quote=quote):
             paragraph(draft, container, "Quote", quote.text.spans)
             if quote.source is not None:
-                p = paragraph(draft, container, "Quote Source", (Text(text="\u2014 "),))
+                p = paragraph(draft, container, "Quote Source", (Text(text="\u2014\u00a0"),))
                 write_spans(draft, draft.body, p, quote.source.spans)
         case Table():
             _table(draft, container, block)
@@ -166,18 +173,21 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
     body = block.table
     if body.caption is not None:
         _caption(draft, container, draft.labels.table, "Table", body.caption.spans)
+    draft.after_table = False  # the space goes after this table, not into it
     table = _add_table(container, len(body.rows) + 1, len(body.header), draft.page.text_width)
     table.tblStyle_val = draft.style("Brief Table")
     set_table_look(table.tblPr, header_row=True)
+    styles = [draft.style("Table Number" if n else "Table Text") for n in body.numeric_columns()]
     for number, (tr, cells) in enumerate(zip(table.tr_lst, [body.header, *body.rows],
                                              strict=True)):
         keep_row_together(tr)
         if number == 0:
             repeat_as_header(tr)
-        for tc, cell in zip(tr.tc_lst, cells, strict=True):
+        for tc, cell, style in zip(tr.tc_lst, cells, styles, strict=True):
             p = tc.p_lst[0]
-            p.style = draft.style("Table Text")
+            p.style = style
             write_spans(draft, draft.body, p, cell.spans)
+    draft.after_table = True
 
 
 def _figure(draft: Draft, container: Any, block: Figure) -> None:
@@ -209,7 +219,9 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
 
 
 def _stats(draft: Draft, container: Any, block: Stats) -> None:
-    """One row of cells: the figure large, its label below."""
+    """One row of cells that does not split: the figure large, its label below, a rule
+    above, as in print."""
+    draft.after_table = False
     table = _add_table(container, 1, len(block.stats), draft.page.text_width)
     table.tblStyle_val = draft.style("Stats Table")
     set_table_look(table.tblPr, header_row=False)
@@ -219,6 +231,7 @@ def _stats(draft: Draft, container: Any, block: Stats) -> None:
         value.style = draft.style("Stat Value")
         write_spans(draft, draft.body, value, (Text(text=stat.value),))
         paragraph(draft, tc, "Stat Label", stat.label.spans)
+    draft.after_table = True
 
 
 def _projects(draft: Draft, container: Any, block: Projects) -> None:

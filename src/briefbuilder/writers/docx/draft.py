@@ -47,6 +47,7 @@ class Draft:
     counters: dict[str, int] = field(default_factory=dict)  # SEQ field name -> last number
     marked: set[str] = field(default_factory=set)  # source bookmarks written
     in_source: bool = False  # writing inside a source bookmark (they do not nest)
+    after_table: bool = False  # the next paragraph follows a table: print's space above it
 
     @property
     def brief(self) -> Brief:

@@ -10,6 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.text.font import Font
 
 from ...model.inline import Emphasis, FootnoteRef, LineBreak, Link, Span, Strong, Text
+from ..typography import typeset
 from .draft import Draft, Story
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
 from .oxml.footnotes import add_footnote_reference
@@ -38,6 +39,7 @@ def write_spans(draft: Draft, story: Story, parent: Any, spans: tuple[Span, ...]
     """Append runs for `spans` to paragraph (or hyperlink) element `parent`; a source text
     of the brief goes inside its hidden bookmark, which a review maps back to its field."""
     found = None if draft.in_source else draft.source_bookmark(spans)
+    spans = typeset(spans, draft.labels.quotes)  # span for span, so `found` still fits
     if found is None:
         _write(draft, story, parent, spans, look)
         return

@@ -24,7 +24,6 @@ from .oxml.formatting import (
     set_outline_level,
     set_script_fonts,
     shade_paragraph,
-    shade_table_cells,
     table_style_borders,
     table_style_header_row,
 )
@@ -64,6 +63,7 @@ class Look:
     after: float | None = None
     line: float | None = None
     keep_next: bool | None = None
+    keep_lines: bool | None = None
     align: str | None = None
     left: float | None = None
     right: float | None = None
@@ -101,22 +101,28 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("List Bullet 2", based_on="List Bullet", list_level=("bullets", 1)),
         Look("List Number", after=3, list_level=("numbers", 0)),
         Look("List Number 2", based_on="List Number", list_level=("numbers", 1)),
+        # A quote keeps with its source, a callout's paragraphs with each other: neither
+        # splits across pages.
+        # As print: a rule at the left, the source below the words, aligned with them.
         Look("Quote", next="Normal", font="heading", size=11, italic=True, color="primary",
-             before=6, after=2, left=18, right=18, borders={"left": ("rule", 12, 10)}),
+             before=10, after=2, left=18, borders={"left": ("rule", 12, 10)},
+             keep_next=True, keep_lines=True),
         Look("Quote Source", next="Normal", size=8, color="muted", after=10, left=18,
-             right=18, align="right"),
+             borders={"left": ("rule", 12, 10)}, keep_lines=True),
         Look("Caption", next="Normal", size=8, bold=True, color="muted", before=6, after=4,
              keep_next=True),
         Look("Figure", next="Caption", before=8, after=0, keep_next=True, align="center"),
-        Look("Figure Credit", next="Normal", size=8, italic=True, color="muted", after=10),
+        Look("Figure Credit", next="Normal", size=8, italic=True, color="muted", after=12),
         Look("Table Text", size=8.5, after=0, line=1.1),
+        Look("Table Number", based_on="Table Text", align="right"),
+        Look("Normal After Table", next="Normal", before=12),  # print's margin below tables
         Look("Definition Term", next="Definition", bold=True, color="primary", after=0,
              keep_next=True),
         Look("Definition", next="Definition Term", left=18, after=6),
         # One box per callout: spacing only around it; kinds differ by a point of padding
         # so that Word does not merge two neighbouring boxes into one.
         *(Look(name, fill="tint", before=9, after=9, contextual=True, left=8, right=8,
-               borders={**callout, "left": (edge, 28, pad)})
+               keep_next=True, keep_lines=True, borders={**callout, "left": (edge, 28, pad)})
           for name, edge, pad in zip(CALLOUT_STYLES.values(), ("accent", "accent", "accent",
                                      "primary"), (8, 7, 6, 5), strict=True)),
         Look("Callout Label", kind="character", based_on="Default Paragraph Font", size=7,
@@ -129,8 +135,8 @@ def looks(brand: Brand, page: Geometry) -> list[Look]:
         Look("Panel Item", size=9, fill="tint", after=3, left=8, right=8,
              borders=callout | {"left": ("tint", 4, 6)}),
         Look("Stat Value", font="heading", size=20, bold=True, color="primary", after=0,
-             align="center", keep_next=True),
-        Look("Stat Label", size=8.5, color="muted", after=2, align="center"),
+             keep_next=True),
+        Look("Stat Label", size=8.5, color="muted", after=2),
         Look("Footnote Text", size=7.5, after=2, line=1.0),
         Look("Footnote Reference", kind="character", based_on="Default Paragraph Font",
              superscript=True),
@@ -202,6 +208,8 @@ def _apply(style: Any, look: Look, brand: Brand) -> None:
         fmt.line_spacing = look.line
     if look.keep_next is not None:
         fmt.keep_with_next = look.keep_next
+    if look.keep_lines is not None:
+        fmt.keep_together = look.keep_lines
     if look.align is not None:
         fmt.alignment = ALIGN[look.align]
     if look.left is not None:
@@ -229,11 +237,10 @@ def _finish(style: Any, look: Look, brand: Brand, lists: Lists) -> None:
         kind, level = look.list_level
         set_numbering(style.element, lists.style_num(kind), level)
     if look.name == "Brief Table":
-        table_style_borders(style.element, colors.rule, 4, inner=True)
+        table_style_borders(style.element, colors.rule, 4, ("top", "bottom", "insideH"))
         table_style_header_row(style.element, colors.primary, colors.on_primary)
     if look.name == "Stats Table":
-        table_style_borders(style.element, colors.accent, 12, inner=False)
-        shade_table_cells(style.element, colors.tint)
+        table_style_borders(style.element, colors.accent, 20, ("top",))  # as print: 2.5 pt
 
 
 def _color(brand: Brand, name: str) -> str:

@@ -1,9 +1,11 @@
 """The OOXML python-docx does not write: element classes registered here, once, and the
-few functions the writer calls to build footnotes, links, fields, lists and formats."""
+few functions the writer calls to build footnotes, links, fields, lists, formats and
+embedded fonts."""
 
 from docx.oxml.parser import register_element_cls
 
 from .fields import CT_BookmarkEnd, CT_BookmarkStart, CT_FldChar
+from .fonts import CT_Font, CT_FontRel, CT_Fonts
 from .footnotes import CT_Footnote, CT_FootnoteReference, CT_Footnotes
 from .hyperlink import CT_Hyperlink
 from .numbering import CT_AbstractNum
@@ -16,3 +18,9 @@ register_element_cls("w:fldChar", CT_FldChar)
 register_element_cls("w:bookmarkStart", CT_BookmarkStart)
 register_element_cls("w:bookmarkEnd", CT_BookmarkEnd)
 register_element_cls("w:abstractNum", CT_AbstractNum)
+register_element_cls("w:fonts", CT_Fonts)
+register_element_cls("w:font", CT_Font)
+register_element_cls("w:embedRegular", CT_FontRel)
+register_element_cls("w:embedBold", CT_FontRel)
+register_element_cls("w:embedItalic", CT_FontRel)
+register_element_cls("w:embedBoldItalic", CT_FontRel)

@@ -106,13 +106,13 @@ def set_table_look(tblPr: Any, *, header_row: bool) -> None:
     _put(tblPr, look, TBLPR_ORDER)
 
 
-def table_style_borders(style: Any, color: str, eighths: int, *, inner: bool) -> None:
-    """Give table style `style` top and bottom rules, and inner horizontal rules if `inner`."""
+def table_style_borders(style: Any, color: str, eighths: int, sides: tuple[str, ...]) -> None:
+    """Give table style `style` rules on `sides` ('top', 'bottom', 'insideH' ...)."""
     tblPr = style.find(qn("w:tblPr"))
     if tblPr is None:
         tblPr = _put(style, parse_xml(f'<w:tblPr {nsdecls("w")}/>'), STYLE_ORDER)
     borders = parse_xml(f'<w:tblBorders {nsdecls("w")}/>')
-    for side in ("top", "bottom", "insideH") if inner else ("top", "bottom"):
+    for side in sides:
         borders.append(_border(side, color, eighths, 0))
     _put(tblPr, borders, TBLPR_ORDER)
     margins = parse_xml(
@@ -130,14 +130,6 @@ def table_style_header_row(style: Any, fill: str, color: str) -> None:
         "<w:tcPr/></w:tblStylePr>")
     look.find(qn("w:tcPr")).append(shading(fill))
     style.append(look)
-
-
-def shade_table_cells(style: Any, fill: str) -> None:
-    """Shade every cell of table style `style` with `fill`."""
-    tcPr = style.find(qn("w:tcPr"))
-    if tcPr is None:
-        tcPr = _put(style, parse_xml(f'<w:tcPr {nsdecls("w")}/>'), STYLE_ORDER)
-    _put(tcPr, shading(fill), TCPR_ORDER)
 
 
 def describe_picture(inline: Any, shape_id: int, name: str, alt: str) -> None:

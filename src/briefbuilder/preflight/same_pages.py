@@ -1,0 +1,73 @@
+"""same.pages: the Word draft, as LibreOffice lays it out, has the PDF's page count and each
+footnote on the PDF's page. Without LibreOffice the check is skipped with a warning, never
+passed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import Problem
+from .docx_reader import DocxDoc
+from .findings import failed, passed, warned
+from .pdf_reader import PdfDoc, read_pdf
+from .subject import Subject
+from .text import shorten, text_key
+
+TIME_LIMIT = 240  # seconds for LibreOffice to lay out one draft
+NOTE_KEY = 40  # letters and digits of a note that find it on a page
+FIX = ("compare the two: a block that breaks differently in Word (a long table, a callout) "
+       "moves the text; shorten or rebalance it, then rebuild")
+
+
+def libreoffice_pdf(docx: Path, folder: Path, env: dict[str, str] | None = None) -> Path:
+    """The PDF LibreOffice makes of a draft, in `folder`, with its own profile there;
+    raise OSError or subprocess.SubprocessError when it cannot."""
+    profile = (folder / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+                   capture_output=True, check=True, timeout=TIME_LIMIT, env=env or dict(os.environ))
+    return folder / f"{docx.stem}.pdf"
+
+
+def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
+    """Same page count, and each footnote on the same page, in the PDF and in the draft as
+    LibreOffice lays it out."""
+    where = subject.in_docx()
+    if shutil.which("soffice") is None:
+        return [warned("same.pages", "skipped: LibreOffice (soffice) is not "
+                        "installed, so the Word draft's pages were not compared with the PDF's",
+                        where, "install LibreOffice to compare them")]
+    with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
+        try:
+            word = read_pdf(libreoffice_pdf(subject.docx, Path(folder)))
+        except (OSError, subprocess.SubprocessError) as exc:
+            return [warned("same.pages", f"skipped: LibreOffice could not lay "
+                            f"out the Word draft ({type(exc).__name__})", where,
+                            "open the draft in LibreOffice to see why")]
+    failures = []
+    if len(word.pages) != len(pdf.pages):
+        failures.append(failed("same.pages", f"the PDF has {len(pdf.pages)} page(s), the Word "
+                               f"draft in LibreOffice {len(word.pages)}", where, FIX))
+    for number, note in enumerate(doc.footnotes, start=1):
+        printed, drafted = _page_of(pdf, note), _page_of(word, note)
+        if printed is not None and printed != drafted:  # not in the PDF: same.footnotes says
+            failures.append(failed("same.pages", f"footnote {number} ({shorten(note, 40)!r}) is "
+                                   f"on {_shown(printed)} of the PDF but {_shown(drafted)} of "
+                                   "the Word draft", where, FIX))
+    return failures or [passed("same.pages", f"{len(pdf.pages)} page(s) and "
+                               f"{len(doc.footnotes)} footnote(s) on the same pages", where)]
+
+
+def _page_of(pdf: PdfDoc, note: str) -> int | None:
+    """The first page showing the start of a note's text."""
+    key = text_key(note)[:NOTE_KEY]
+    return next((page.number for page in pdf.pages
+                 if key in text_key("".join(run.text for run in page.runs))), None)
+
+
+def _shown(page: int | None) -> str:
+    return "no page" if page is None else f"page {page}"
