@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 from ..brand import Brand
 from ..brand_fonts import family_files
 from ..errors import Problem, Refusal, ThemeError
+from ..outputs import write_atomic
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
 WEIGHTS = (400, 700)
@@ -101,7 +102,8 @@ def install_instance_cache() -> None:
         data = io.BytesIO()
         original(font, location, **options).save(data)
         if path:
-            _write_quietly(path, data.getvalue())
+            with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+                write_atomic(path, data.getvalue(), path.parent)
         return TTFont(io.BytesIO(data.getvalue()))
 
     instantiate.cached = True  # type: ignore[attr-defined]
@@ -121,17 +123,3 @@ def _read_quietly(path: Path) -> TTFont | None:
         return TTFont(io.BytesIO(path.read_bytes()))
     except Exception:  # fontTools raises many kinds on a damaged file
         return None
-
-
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
