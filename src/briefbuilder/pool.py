@@ -5,6 +5,9 @@ cache, such as font configuration) across jobs. A job that runs past its time
 limit has its worker killed and replaced; a worker that exceeds its memory limit
 fails its job with MemoryError or dies, and is replaced. Results come back as
 bytes: the parent process writes every file.
+
+Workers live until the pool is closed, so a pool kept across builds (watch) stays warm.
+An edit to a theme folder retires them: their caches hold the theme as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .brand import Theme
 from .errors import BriefbuilderError, Problem, ProblemWarning
 
 Task = tuple[Any, str, Path]  # (edition, format, theme folder)
+Stamp = tuple[tuple[str, int, int], ...]  # a folder's files, with size and mtime
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,10 @@ def _serve(conn: Connection, memory_limit: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     themes: dict[Path, Theme] = {}
     while True:
-        message = conn.recv()
+        try:
+            message = conn.recv()
+        except EOFError:  # the parent is gone (watch ended by a signal): so is the work
+            return
         if message is None:
             return
         index, task = message
@@ -110,7 +117,8 @@ class _Worker:
 
 
 class Pool:
-    """Run tasks on N worker processes; yield Results as they finish."""
+    """Run tasks on N worker processes; yield Results as they finish. Close it (or use it
+    as a context manager) to stop the workers."""
 
     def __init__(self, workers: int, time_limit: float, memory_limit: int | None,
                  preload: tuple[str, ...] = ()) -> None:
@@ -121,6 +129,13 @@ class Pool:
         # Workers fork from a server that imported the writers once, fonts and all.
         self._context.set_forkserver_preload(["briefbuilder.pool", *preload])
         self._workers: list[_Worker] = []
+        self._themes: dict[Path, Stamp] = {}  # the theme folders as the workers loaded them
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
@@ -132,12 +147,29 @@ class Pool:
 
     def run(self, tasks: list[Task], on_start: Callable[[int], None]) -> Iterator[Result]:
         """Yield one Result per task, in the order they finish."""
+        self._retire_if_themes_changed(tasks)
         pending = list(enumerate(tasks))[::-1]
-        self._workers = [self._spawn() for _ in range(min(self.size, len(tasks)))]
+        while len(self._workers) < min(self.size, len(tasks)):
+            self._workers.append(self._spawn())
         try:
             yield from self._loop(tasks, pending, on_start)
-        finally:
+        except BaseException:  # Ctrl-C, or a caller that stops early: workers may be busy
             self.close()
+            raise
+
+    def warm(self, tasks: list[Task]) -> None:
+        """Start the workers, if none runs yet, and render one task on each, for nothing
+        but what they load and keep: writers, fonts, templates, the theme."""
+        if not self._workers:
+            for _ in self.run(tasks[: self.size], lambda index: None):
+                pass
+
+    def _retire_if_themes_changed(self, tasks: list[Task]) -> None:
+        stamps = {folder: _stamp(folder) for folder in {task[2] for task in tasks}}
+        if any(self._themes.get(folder, stamp) != stamp for folder, stamp in stamps.items()):
+            self.close()
+            self._themes = {}
+        self._themes.update(stamps)
 
     def _loop(self, tasks: list[Task], pending: list[tuple[int, Task]],
               on_start: Callable[[int], None]) -> Iterator[Result]:
@@ -209,3 +241,14 @@ class Pool:
                 worker.process.join()
             worker.conn.close()
         self._workers = []
+
+
+def _stamp(folder: Path) -> Stamp:
+    """Each file under folder with its size and mtime, in a stable order."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                stat = path.stat()
+                files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
