@@ -3,9 +3,13 @@ every unusual file to it."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from briefbuilder import yamlfile
 from briefbuilder.themes import BUILTIN_THEMES
@@ -119,3 +123,30 @@ def test_deep_block_nesting_gets_the_round_trip_parsers_message(tmp_path: Path) 
     assert str(caught.value.problem) == (
         f"{path}: lists or mappings are nested more than 100 levels deep "
         "(a brief needs only a few levels; flatten it)")
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT | st.sampled_from(["no", "on", "2024-09-01"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(TEXT.filter(lambda key: key != "<<"), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.dictionaries(TEXT, VALUES, min_size=1, max_size=5),
+       flow=st.sampled_from([False, True, None]), indent=st.sampled_from([2, 4]))
+def test_any_dumped_data_reads_as_the_round_trip_parser_reads_it(
+        data: dict[str, object], flow: bool | None, indent: int) -> None:
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = flow
+    yaml.indent(mapping=indent, sequence=indent + 2, offset=indent)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    text = stream.getvalue()
+    try:
+        fast = _fast(text)
+    except Unusual:
+        return
+    slow = _round_trip(text)
+    assert (repr(fast[0]), fast[1]) == (repr(slow[0]), slow[1])
