@@ -3,6 +3,7 @@ in worker processes, write each file atomically, and record it in the manifest."
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -34,7 +35,7 @@ from .outputs import (
     write_bundle,
     write_hint,
 )
-from .pool import Pool, Result
+from .pool import Pool, Result, Task
 from .stale import mark_stale
 from .themes import check_language, find_theme, load_theme
 from .writers.bundle import MAIN, unpack
@@ -148,11 +149,12 @@ def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> b
 
 
 def build(jobs: list[Job], options: Options, reporter: Reporter,
-          broken: dict[str, str] | None = None) -> BuildResult:
+          broken: dict[str, str] | None = None, pool: Pool | None = None) -> BuildResult:
     """Run the jobs that are not up to date; return one Outcome per job.
 
     broken maps output name prefixes whose content cannot be built to the reason: their
-    outputs from earlier builds are kept, and marked stale in the manifest.
+    outputs from earlier builds are kept, and marked stale in the manifest. A pool kept
+    across builds (watch) runs the jobs, and is warmed on jobs up to date.
     """
     with OutputLock(options.out):
         manifest, problems = read_manifest(options.out)
@@ -165,7 +167,10 @@ def build(jobs: list[Job], options: Options, reporter: Reporter,
             reporter.finished(outcome)
         indexes = [j for j in to_run if j.fmt == SERIES_INDEX]
         if len(indexes) < len(to_run):
-            outcomes += _run([j for j in to_run if j not in indexes], options, manifest, reporter)
+            outcomes += _run([j for j in to_run if j not in indexes], options, manifest, reporter,
+                             pool)
+        if pool is not None:
+            pool.warm([_task(j) for j in fresh if j.fmt != SERIES_INDEX])
         outcomes += _run_indexes(indexes, options, manifest, reporter)
         failed = {o.job.relative: "its last build failed: " + "; ".join(
             p.message for p in o.problems) for o in outcomes if o.status == "failed"}
@@ -179,16 +184,27 @@ def _up_to_date(job: Job, entry: Entry) -> Outcome:
 
 
 def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
-         reporter: Reporter) -> list[Outcome]:
-    modules = tuple(sorted({writer_module(j.fmt) for j in jobs}))
-    pool = Pool(options.workers, options.time_limit, options.memory_limit, modules)
-    tasks = [(j.edition, j.fmt, j.theme_folder) for j in jobs]
+         reporter: Reporter, kept: Pool | None) -> list[Outcome]:
     outcomes = []
-    for result in pool.run(tasks, lambda index: reporter.started(jobs[index])):
-        outcome = _finish(jobs[result.index], result, manifest, options.out)
-        reporter.finished(outcome)
-        outcomes.append(outcome)
+    with open_pool(options, {j.fmt for j in jobs}) if kept is None \
+            else contextlib.nullcontext(kept) as pool:
+        for result in pool.run([_task(j) for j in jobs],
+                               lambda index: reporter.started(jobs[index])):
+            outcome = _finish(jobs[result.index], result, manifest, options.out)
+            reporter.finished(outcome)
+            outcomes.append(outcome)
     return outcomes
+
+
+def open_pool(options: Options, formats: Iterable[str]) -> Pool:
+    """A worker pool with the options' limits, its workers preloaded with the formats'
+    writers."""
+    modules = tuple(sorted({writer_module(fmt) for fmt in formats}))
+    return Pool(options.workers, options.time_limit, options.memory_limit, modules)
+
+
+def _task(job: Job) -> Task:
+    return job.edition, job.fmt, job.theme_folder
 
 
 def _run_indexes(jobs: list[Job], options: Options, manifest: dict[str, Entry],

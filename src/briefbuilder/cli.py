@@ -35,6 +35,7 @@ from .themes import BRAND_FILE, available_themes, check_themes, copy_theme, load
 from .writers.registry import FORMATS, check_formats
 
 if TYPE_CHECKING:
+    from .pool import Pool
     from .preflight import Verbosity
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -204,9 +205,14 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    """Watch, with one pool of workers kept warm across rebuilds."""
+    from .build import open_pool
     from .watch import watch
 
-    return watch(args.content, args.out, lambda: _rebuild(args), err)
+    options = _options(args)
+    check_formats(list(options.formats))
+    with open_pool(options, options.formats) as pool:
+        return watch(args.content, args.out, lambda: _rebuild(args, pool), err)
 
 
 def _preflight(args: argparse.Namespace) -> int:
@@ -308,13 +314,18 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
-    """A build; one_line (watch) prints one line for the whole build instead of a table."""
-    started = time.monotonic()
+def _options(args: argparse.Namespace) -> Options:
     formats = select_formats(args.formats) + (("print-shop",) if args.print_shop else ())
-    options = Options(args.out, formats, tuple(args.only),
-                      tuple(args.lang), args.jobs, args.force, args.time_limit,
-                      args.memory_limit * 2**20)
+    return Options(args.out, formats, tuple(args.only), tuple(args.lang), args.jobs,
+                   args.force, args.time_limit, args.memory_limit * 2**20)
+
+
+def _build(args: argparse.Namespace, *, one_line: bool = False,
+           pool: Pool | None = None) -> int:
+    """A build; one_line (watch) prints one line for the whole build instead of a table;
+    pool is watch's, kept warm across builds."""
+    started = time.monotonic()
+    options = _options(args)
     check_formats(list(options.formats))
     project = _load(args.content)
     check_output_folder(args.out, [args.content, *(s.folder for s in project.series)])
@@ -327,7 +338,7 @@ def _build(args: argparse.Namespace, *, one_line: bool = False) -> int:
         return EXIT_CONTENT if project.errors or problems else EXIT_OK
     reporter = _reporter(args, one_line)
     try:
-        result = build(jobs, options, reporter, broken)
+        result = build(jobs, options, reporter, broken, pool)
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
@@ -355,10 +366,10 @@ def _check_selection(args: argparse.Namespace, project: Project) -> None:
                          f"(there are: {', '.join(sorted(langs))})")
 
 
-def _rebuild(args: argparse.Namespace) -> int:
+def _rebuild(args: argparse.Namespace, pool: Pool) -> int:
     """One build of watch mode, summed up in one line: errors are printed, never raised."""
     try:
-        return _build(args, one_line=True)
+        return _build(args, one_line=True, pool=pool)
     except BriefbuilderError as exc:
         print_problems(err, exc.problems)
         return EXIT_CONTENT

@@ -8,6 +8,7 @@ and the list of Problems (errors and warnings) for everything else.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,9 +261,23 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
             found.append(doc.problem(where, f"image file {figure.figure.image!r} not found",
                                      f"put it in {folder.name}/ beside the brief, "
                                      "or correct the name"))
-        else:
-            try:
-                check_image(image, figure.figure.image)
-            except Refusal as exc:
-                found.append(doc.problem(where, exc.message, exc.hint))
+        elif refusal := _image_refusal(image, figure.figure.image):
+            found.append(doc.problem(where, refusal.message, refusal.hint))
     return found
+
+
+def _image_refusal(image: Path, shown: str) -> Refusal | None:
+    """check_image's verdict, decoded once per file version: briefs of a series often
+    share a chart or a logo, and decoding every pixel costs more than parsing a brief."""
+    stat = image.stat()
+    return _image_verdict(image, shown, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _image_verdict(image: Path, shown: str, inode: int, size: int,
+                   mtime_ns: int) -> Refusal | None:
+    try:
+        check_image(image, shown)
+    except Refusal as exc:
+        return exc
+    return None

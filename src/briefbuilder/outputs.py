@@ -68,7 +68,8 @@ def write_hint(exc: OSError, out: Path) -> str:
 
 
 def write_atomic(path: Path, data: bytes, staging: Path) -> None:
-    """Write data to path so that readers see the old file or the whole new one."""
+    """Write data to path so that readers see the old file or the whole new one; the
+    temporary file lives in staging, on the same file system as path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".part", dir=staging)

@@ -20,6 +20,7 @@ from .explain import explain
 from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
 from .places import FieldPath, Places, format_path
 from .sandbox import NotAFile, irregular_problem, read_regular
+from .yamlfast import Limits, Positions, Unusual, read_plain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -27,6 +28,7 @@ MAX_TEXT = 2 * MAX_FILE_BYTES  # characters of text once aliases are expanded
 MAX_DEPTH = 100  # a brief needs about ten levels; far deeper input only exhausts the stack
 _TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} levels deep"
 _FLATTEN = "a brief needs only a few levels; flatten it"
+LIMITS = Limits(MAX_NODES, MAX_TEXT, MAX_DEPTH)
 
 Said = tuple[FieldPath, str, str]  # where, what, what to do
 M = TypeVar("M", bound=BaseModel)
@@ -82,6 +84,17 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp",
 def read_yaml(path: Path) -> YamlDoc:
     """Read one YAML file; raise YamlProblem with a located, actionable message."""
     text, sha256 = _read_text(path)
+    try:
+        data, positions = read_plain(text, LIMITS, lambda value: _unprintable(value) is None)
+    except Unusual:  # the round-trip parser reads it again, and names what is wrong
+        data, positions = _read_round_trip(text, path)
+    if data is None:
+        raise YamlProblem(Problem("the file is empty", path, 1, 1, "", "write the fields"))
+    return YamlDoc(path, positions, data, sha256)
+
+
+def _read_round_trip(text: str, path: Path) -> tuple[Any, Positions]:
+    """Data and positions by ruamel's pure-Python round-trip parser; its errors as Problems."""
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -99,12 +112,9 @@ def read_yaml(path: Path) -> YamlDoc:
                                   path, line, column, "", "remove it")) from None
     except RecursionError:
         raise YamlProblem(Problem(_TOO_DEEP, path, None, None, "", _FLATTEN)) from None
-    if node is None:
-        raise YamlProblem(Problem("the file is empty", path, 1, 1, "", "write the fields"))
-    positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
+    positions: Positions = {(): (1, 1)}
     counter = [0, 0]  # values, characters of text
-    data = _plain(node, (), positions, counter, path)
-    return YamlDoc(path, positions, data, sha256)
+    return _plain(node, (), positions, counter, path), positions
 
 
 def _read_text(path: Path) -> tuple[str, str]:
@@ -144,7 +154,7 @@ def _yaml_syntax(path: Path, exc: MarkedYAMLError) -> Problem:
                    "contains ': ' or starts with a special character")
 
 
-def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]],
+def _plain(node: Any, loc: FieldPath, positions: Positions,
            counter: list[int], path: Path) -> Any:
     """Convert ruamel's round-trip nodes to plain data, recording positions."""
     counter[0] += 1
@@ -191,7 +201,7 @@ def _plain(node: Any, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]
     return node
 
 
-def _expands_too_far(limit: str, loc: FieldPath, positions: dict[FieldPath, tuple[int, int]],
+def _expands_too_far(limit: str, loc: FieldPath, positions: Positions,
                      path: Path) -> YamlProblem:
     line, column = positions.get(loc, (1, 1))
     return YamlProblem(Problem(
@@ -201,17 +211,18 @@ def _expands_too_far(limit: str, loc: FieldPath, positions: dict[FieldPath, tupl
 
 def _printable(text: str, loc: FieldPath, at: tuple[int, int], path: Path) -> None:
     """Raise YamlProblem if text holds a character no writer can print."""
-    bad = XML_ILLEGAL.search(text)
-    if bad:
+    if message := _unprintable(text):
         line, column = at
-        raise YamlProblem(Problem(
-            f"control character U+{ord(bad.group(0)):04X} cannot be printed", path, line,
-            column, format_path(loc), "remove it"))
+        raise YamlProblem(Problem(message, path, line, column, format_path(loc), "remove it"))
+
+
+def _unprintable(text: str) -> str | None:
+    """What in text no writer can print, or None."""
+    if bad := XML_ILLEGAL.search(text):
+        return f"control character U+{ord(bad.group(0)):04X} cannot be printed"
     if bidi := BIDI_CONTROLS.search(text):
-        line, column = at
-        raise YamlProblem(Problem(
-            f"bidirectional control U+{ord(bidi.group(0)):04X} {BIDI_DANGER}", path, line,
-            column, format_path(loc), "remove it"))
+        return f"bidirectional control U+{ord(bidi.group(0)):04X} {BIDI_DANGER}"
+    return None
 
 
 def validate(model: type[M], doc: YamlDoc, context: dict[str, Any] | None = None) -> M:

@@ -3,13 +3,14 @@ them. Neither imports WeasyPrint, so the Word writer and ``check`` stay light.""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..brand_fonts import family_files
 from ..errors import Problem, Refusal, ThemeError
+from ..outputs import write_atomic
 
 
 def installed_family_files(name: str) -> list[Any]:
@@ -41,13 +42,5 @@ def read_cached(path: Path) -> bytes | None:
 
 def write_cached(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is no error."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_atomic(path, data, path.parent)

@@ -102,5 +102,3 @@ def _read_quietly(path: Path) -> TTFont | None:
         return TTFont(io.BytesIO(data))
     except Exception:  # fontTools raises many kinds on a damaged file
         return None
-
-
