@@ -163,15 +163,17 @@ def record(recording: Recording, jobs: list[Job], entries: dict[str, Entry],
         for inputs in group["jobs"].values():
             for name, sha in inputs.items():
                 stamps.used(Path(group["folder"]) / name, inputs_before, sha)
+    recorded: set[str] = set()  # the series folders whose theme this build recorded
     for job in jobs:
-        entry = entries.get(job.relative)
         folder = os.path.abspath(job.edition.path.parent)
-        if entry is None or folder not in recording.listings:
+        if folder not in recording.listings:
             return None
         group = groups.setdefault(folder, {"folder": folder, "jobs": {}, "whole": False})
-        group.update(files=recording.listings[folder], theme=job.edition.series.theme,
-                     theme_folder=str(job.theme_folder),
-                     theme_files=_used_files(job.theme_folder, stamps, inputs_before))
+        if folder not in recorded:
+            recorded.add(folder)
+            group.update(files=recording.listings[folder], theme=job.edition.series.theme,
+                         theme_folder=str(job.theme_folder),
+                         theme_files=_used_files(job.theme_folder, stamps, inputs_before))
         group["whole"] = group["whole"] or bool(job.editions)
         group["jobs"][job.relative] = _job_inputs(job, stamps, inputs_before)
     for group in groups.values():

@@ -28,7 +28,6 @@ from typing import Any
 from . import __version__
 from .content_files import BRIEF_FILE, series_folders, yaml_files
 from .errors import BriefbuilderError
-from .outputs import inside
 from .sandbox import read_regular
 from .theme_lookup import theme_folder
 
@@ -88,6 +87,22 @@ class Stamps:
         sha256 = sha256 or self.current(path)
         self.taken[os.path.abspath(path)] = [stat.st_size, stat.st_mtime_ns, sha256]
         return sha256
+
+
+class Within:
+    """Whether files stay inside a folder with links resolved: no file may be a link, and
+    each parent folder is resolved once (a no-op checks thousands of files)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = os.path.realpath(folder)
+        self.parents: dict[str, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        parent = os.path.dirname(path)
+        if parent not in self.parents:
+            real = os.path.realpath(parent)
+            self.parents[parent] = real == self.root or real.startswith(self.root + os.sep)
+        return self.parents[parent] and not os.path.islink(path)
 
 
 @dataclass(frozen=True)
@@ -166,6 +181,7 @@ def _check(out: Path, content: Path, depfile: Json, entries: dict[str, Json]) ->
             or not _same_files(PACKAGE, depfile["package"], stamps):
         return None
     check = Check([], set(), set())
+    in_out = Within(out)
     for group in groups:
         folder = Path(group["folder"])
         theme = theme_folder(group["theme"], folder)
@@ -175,7 +191,7 @@ def _check(out: Path, content: Path, depfile: Json, entries: dict[str, Json]) ->
         for relative, inputs in group["jobs"].items():
             entry = entries.get(relative)
             if entry is not None and _same_inputs(folder, inputs, stamps) \
-                    and _same_output(out, entry, stamps):
+                    and _same_output(out, entry, stamps, in_out):
                 check.fresh.append(Fresh(relative, entry["bytes"], entry["pages"]))
                 continue
             check.stale.add(relative)
@@ -193,14 +209,17 @@ def _same_files(folder: Path, recorded: dict[str, str], stamps: Stamps) -> bool:
 
 
 def _same_inputs(folder: Path, inputs: dict[str, str], stamps: Stamps) -> bool:
-    return all(inside(folder, folder / name) and stamps.current(folder / name) == sha
+    """The job's files in its series folder have the bytes it used (the series folder's
+    files are plain files, as the loader requires)."""
+    in_folder = Within(folder)
+    return all(in_folder(folder / name) and stamps.current(folder / name) == sha
                for name, sha in inputs.items())
 
 
-def _same_output(out: Path, entry: Json, stamps: Stamps) -> bool:
+def _same_output(out: Path, entry: Json, stamps: Stamps, in_out: Within) -> bool:
     """The output (and a bundle's files) is on disk as the manifest recorded it."""
     output = out / entry["path"]
     files = {output: entry["sha256"]}
     files.update({output.parent / name: sha for name, sha in entry.get("files", {}).items()})
     return entry.get("stale") is None and all(
-        inside(out, path) and stamps.current(path) == sha for path, sha in files.items())
+        in_out(path) and stamps.current(path) == sha for path, sha in files.items())
