@@ -186,3 +186,21 @@ def test_a_damaged_depfile_means_a_full_build_that_rewrites_it(
     assert parsed_during(monkeypatch, argv) == [
         "s/b.en.yaml", "s/c.en.yaml", "s/series.yaml", "t/d.en.yaml", "t/series.yaml"]
     assert parsed_during(monkeypatch, argv) == []
+
+
+def test_a_series_index_is_rebuilt_from_every_brief_when_one_changes(
+        make_series: MakeSeries, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    s, _ = two_series(make_series)
+    out = tmp_path / "out"
+    web = ["build", str(s), "--out", str(out), "--format", "web", "-q"]
+    assert main(web) == 0
+    (s / "c.en.yaml").write_text(GOOD_BRIEF.replace("title: T", "title: Edited"),
+                                 encoding="utf-8")
+    # the index lists every edition, so every brief of the series is parsed again
+    assert parsed_during(monkeypatch, web) == ["s/b.en.yaml", "s/c.en.yaml", "s/series.yaml"]
+    index = (out / "s" / "index.html").read_text(encoding="utf-8")
+    assert "b.en/index.html" in index and "c.en/index.html" in index and "Edited" in index
+    (out / "s" / "b.en" / "index.html").unlink()  # only b's page is missing
+    assert parsed_during(monkeypatch, web) == ["s/b.en.yaml", "s/c.en.yaml", "s/series.yaml"]
+    assert (out / "s" / "b.en" / "index.html").is_file()
+    assert parsed_during(monkeypatch, web) == []
