@@ -413,8 +413,9 @@ def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
 
 
 def _print_summary(rows: list[Row], content_errors: int, brief: bool, seconds: float) -> None:
-    """The table of jobs (unless brief) and one line of counts."""
-    if rows and not brief:
+    """The table of jobs (unless brief, or all are up to date: a no-op says it in one line)
+    and one line of counts."""
+    if not brief and any(row.status != "up to date" for row in rows):
         err.print(summary_table(rows))
     counts = {s: sum(r.status == s for r in rows) for s in ("built", "up to date", "failed")}
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
