@@ -7,8 +7,9 @@ It is kept in manifest.json under "depfile", written only after a build without 
     key      the options it was built with (content folder, formats, --only, --lang)
     package  briefbuilder's own files: name -> sha256, as the build used them
     series   per series folder: its YAML files' names (a brief added or removed is seen),
-             its theme's name, folder and files, and per job the files it read in the
-             series folder (brief, series.yaml, images, data) with their sha256
+             its theme's name, folder and files, per job the files it read in the
+             series folder (brief, series.yaml, images, data) with their sha256, and
+             whether a job reads every brief (whole: the web index)
     stamps   path -> [size, mtime_ns, sha256] of the files whose stat vouches for their bytes
 
 A file is hashed again only when its size or mtime differ from its stamp. A stamp is taken
