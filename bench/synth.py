@@ -118,17 +118,20 @@ System actors
 """
 
 
-def make_series(root: Path, count: int, chart: Path) -> tuple[Path, Path]:
-    """Write the series as YAML (for us) and Markdown (for pandoc); return both folders."""
+def make_series(root: Path, count: int, chart: Path,
+                langs: tuple[str, ...] = ("en",)) -> tuple[Path, Path]:
+    """Write the series as YAML (for us: each brief in every language of langs) and Markdown
+    (for pandoc); return both folders."""
     shutil.rmtree(root, ignore_errors=True)
     series, markdown = root / "content" / "synthetic", root / "markdown"
     series.mkdir(parents=True)
     markdown.mkdir(parents=True)
-    ids = [f"brief-{n:02d}" for n in range(1, count + 1)]
+    ids = [f"brief-{n:03d}" for n in range(1, count + 1)]
     (series / "series.yaml").write_text(
         f"id: synthetic\ntitle: Synthetic Series\ntheme: ilab\nbriefs: [{', '.join(ids)}]\n")
     for n, brief_id in enumerate(ids, start=1):
-        (series / f"{brief_id}.en.yaml").write_text(brief_yaml(n))
+        for lang in langs:
+            (series / f"{brief_id}.{lang}.yaml").write_text(brief_yaml(n))
         (markdown / f"{brief_id}.md").write_text(brief_markdown(n))
     for folder in (series, markdown):
         shutil.copy(chart, folder / "chart.png")

@@ -1,5 +1,7 @@
 """briefbuilder: write a brief once; build branded print PDFs and editable Word drafts."""
 
+import typing
+
 from .errors import (
     BriefbuilderError,
     BuildError,
@@ -9,7 +11,9 @@ from .errors import (
     ThemeError,
     UsageError,
 )
-from .loader import Project, load_project
+
+if typing.TYPE_CHECKING:
+    from .loader import Project, load_project
 
 __version__ = "0.1.0"
 
@@ -25,3 +29,16 @@ __all__ = [
     "__version__",
     "load_project",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Project and load_project, imported on first use: a no-op build loads no model."""
+    if name in ("Project", "load_project"):
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module 'briefbuilder' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "Project", "load_project"})

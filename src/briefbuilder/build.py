@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,11 +20,15 @@ from .cache import (
     manifest_bytes,
     package_hash,
     read_manifest,
+    record,
     up_to_date,
 )
+from .depfile import Json, Recording, Stamps
 from .errors import BriefbuilderError, Problem, ThemeError
+from .formats import writer_module
 from .loader import Project
 from .model.series import Edition, LoadedSeries
+from .options import Options as Options
 from .outputs import (
     OutputLock,
     inside,
@@ -39,10 +42,7 @@ from .pool import Pool, Result, Task
 from .stale import mark_stale
 from .themes import check_language, find_theme, load_theme
 from .writers.bundle import MAIN, unpack
-from .writers.registry import BUNDLES, SERIES_INDEX, output_name, writer_module
-
-DEFAULT_TIME_LIMIT = 300.0
-DEFAULT_MEMORY_LIMIT = 4 * 1024**3
+from .writers.registry import BUNDLES, SERIES_INDEX, output_name
 
 
 @dataclass(frozen=True)
@@ -83,36 +83,28 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Options:
-    out: Path
-    formats: tuple[str, ...]
-    only: tuple[str, ...] = ()
-    langs: tuple[str, ...] = ()
-    workers: int = os.cpu_count() or 1
-    force: bool = False
-    time_limit: float = DEFAULT_TIME_LIMIT
-    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
-
-
 class Reporter(Protocol):
     def planned(self, jobs: list[Job], to_run: int) -> None: ...
     def started(self, job: Job) -> None: ...
     def finished(self, outcome: Outcome) -> None: ...
 
 
-def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
-    """Every job selected by options, and the problems (unknown themes) that block some."""
+def plan(project: Project, options: Options,
+         stamps: Stamps | None = None) -> tuple[list[Job], list[Problem]]:
+    """Every job selected by options, and the problems (unknown themes) that block some.
+
+    stamps: the earlier build's, so that files whose stat did not change are not hashed."""
     jobs: list[Job] = []
     problems: list[Problem] = []
-    package = package_hash()
+    stamps = stamps or Stamps()
+    package = package_hash(stamps)
     for loaded in project.series:
         try:
             theme_folder = find_theme(loaded.series.theme, loaded.folder)
         except BriefbuilderError as exc:
             problems.extend(exc.problems)
             continue
-        theme_hash = folder_hash(theme_folder)
+        theme_hash = folder_hash(theme_folder, stamps)
         planned = len(jobs)
         for edition in loaded.editions:
             if options.only and not selected(options.only, loaded, edition):
@@ -123,18 +115,18 @@ def plan(project: Project, options: Options) -> tuple[list[Job], list[Problem]]:
                 name = output_name(fmt, f"{edition.brief.id}.{edition.brief.lang}")
                 relative = f"{series_output_name(loaded.folder)}/{name}"
                 jobs.append(Job(edition, fmt, theme_folder, options.out / relative, relative,
-                                job_hash(edition, fmt, theme_hash, package)))
+                                job_hash(edition, fmt, theme_hash, package, stamps)))
         if "web" in options.formats and len(jobs) > planned:
-            jobs.append(index_job(loaded, theme_folder, options, theme_hash, package))
+            jobs.append(index_job(loaded, theme_folder, options, theme_hash, package, stamps))
     return jobs, problems
 
 
 def index_job(loaded: LoadedSeries, theme_folder: Path, options: Options, theme_hash: str,
-              package: str) -> Job:
+              package: str, stamps: Stamps) -> Job:
     """The series index page: every edition of the series, linking the formats built."""
     digest = hashlib.sha256(" ".join(options.formats).encode())
     for edition in loaded.editions:
-        digest.update(job_hash(edition, SERIES_INDEX, theme_hash, package).encode())
+        digest.update(job_hash(edition, SERIES_INDEX, theme_hash, package, stamps).encode())
     relative = f"{series_output_name(loaded.folder)}/{MAIN}"
     return Job(loaded.editions[0], SERIES_INDEX, theme_folder, options.out / relative, relative,
                digest.hexdigest(), tuple(loaded.editions))
@@ -149,12 +141,15 @@ def selected(only: tuple[str, ...], loaded: LoadedSeries, edition: Edition) -> b
 
 
 def build(jobs: list[Job], options: Options, reporter: Reporter,
-          broken: dict[str, str] | None = None, pool: Pool | None = None) -> BuildResult:
+          broken: dict[str, str] | None = None,
+          recording: Recording | None = None, pool: Pool | None = None) -> BuildResult:
     """Run the jobs that are not up to date; return one Outcome per job.
 
     broken maps output name prefixes whose content cannot be built to the reason: their
-    outputs from earlier builds are kept, and marked stale in the manifest. A pool kept
-    across builds (watch) runs the jobs, and is warmed on jobs up to date.
+    outputs from earlier builds are kept, and marked stale in the manifest.
+    recording, given for content without problems, makes the build record its depfile
+    when every job succeeds. A pool kept across builds (watch) runs the jobs, and is
+    warmed on jobs up to date.
     """
     with OutputLock(options.out):
         manifest, problems = read_manifest(options.out)
@@ -175,7 +170,9 @@ def build(jobs: list[Job], options: Options, reporter: Reporter,
         failed = {o.job.relative: "its last build failed: " + "; ".join(
             p.message for p in o.problems) for o in outcomes if o.status == "failed"}
         stale = mark_stale(manifest, {**(broken or {}), **failed})
-        problems += _write_manifest(options.out, manifest)
+        depfile = None if recording is None or stale or failed else record(
+            recording, jobs, manifest, options.out)
+        problems += _write_manifest(options.out, manifest, depfile)
     return BuildResult(outcomes, stale, problems)
 
 
@@ -289,16 +286,12 @@ def _write(job: Job, data: bytes, previous: Entry | None,
                            hint=write_hint(exc, out))
     return files, None
 
-def _write_manifest(out: Path, manifest: dict[str, Entry]) -> list[Problem]:
+def _write_manifest(out: Path, manifest: dict[str, Entry], depfile: Json | None) -> list[Problem]:
     """Write the manifest, forgetting outputs that are no longer on disk; say why it failed."""
     kept = {path: entry for path, entry in manifest.items() if (out / path).is_file()}
     try:
-        write_atomic(out / MANIFEST, manifest_bytes(kept), staging_folder(out))
+        write_atomic(out / MANIFEST, manifest_bytes(kept, depfile), staging_folder(out))
     except OSError as exc:
         return [Problem(f"cannot write the manifest: {exc.strerror}", out / MANIFEST,
                         hint=write_hint(exc, out))]
     return []
-
-
-def select_formats(requested: Iterable[str] | None) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(requested or ("pdf", "docx")))

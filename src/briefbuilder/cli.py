@@ -8,33 +8,31 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from . import __version__
-from .alignment import check_alignment
-from .build import (
-    DEFAULT_MEMORY_LIMIT,
-    DEFAULT_TIME_LIMIT,
-    BuildResult,
-    Options,
-    build,
-    plan,
-    select_formats,
+from .errors import BriefbuilderError, Severity, ThemeError, UsageError
+from .formats import FORMATS, check_formats
+from .options import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Options, select_formats
+from .progress import (
+    BarReporter,
+    LineReporter,
+    Row,
+    job_line,
+    outcome_row,
+    print_problems,
+    summary_table,
 )
-from .errors import BriefbuilderError, Problem, Severity, ThemeError, UsageError
-from .loader import Project, load_file, load_project
-from .outputs import check_output_folder
-from .progress import BarReporter, LineReporter, print_problems, summary_table
-from .scaffold import init_project, scaffold
-from .schema import KINDS, schema_text
-from .stale import broken_sources
-from .themes import BRAND_FILE, available_themes, check_themes, copy_theme, load_theme
-from .writers.registry import FORMATS, check_formats
+from .schema import KINDS
 
 if TYPE_CHECKING:
+    from .build import BuildResult
+    from .depfile import Check, Recording
+    from .loader import Project
     from .pool import Pool
     from .preflight import Verbosity
 
@@ -189,8 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
+    from .errors import Problem
     from .outputs import write_atomic
-    from .themes import find_theme
+    from .themes import find_theme, load_theme
     from .writers.docx import write_house_template
 
     data = write_house_template(load_theme(find_theme(args.name, args.content)), args.lang)
@@ -238,18 +237,24 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
     sys.stdout.write(schema_text(args.kind))
     sys.stdout.flush()
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
+    from .scaffold import scaffold
+
     path = scaffold(args.content, args.target, args.lang, args.theme)
     err.print(f"created {path}", highlight=False)
     return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .scaffold import init_project
+
     written = init_project(args.folder, args.target, args.lang, args.theme)
     for path in written:
         err.print(f"created {path}", highlight=False)
@@ -260,6 +265,8 @@ def _init(args: argparse.Namespace) -> int:
 
 def _themes(args: argparse.Namespace) -> int:
     """One line per theme: its name, its brand's name, and where it comes from."""
+    from .themes import available_themes, load_theme
+
     rows = [("theme", "brand", "from")]
     for source in available_themes(args.content):
         try:
@@ -276,6 +283,8 @@ def _themes(args: argparse.Namespace) -> int:
 
 
 def _theme(args: argparse.Namespace) -> int:
+    from .themes import copy_theme
+
     target = copy_theme(args.name, args.content, args.target)
     err.print(f"copied theme {args.name!r} to {target}; name it in series.yaml as "
               f"'theme: {target.name}' (a folder styles/{target.name}/ beside or above the "
@@ -284,14 +293,19 @@ def _theme(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load(content: Path) -> Project:
-    project = load_project(content)
+def _load(content: Path, wanted: set[str] | None = None) -> Project:
+    from .loader import load_project
+
+    project = load_project(content, wanted)
     print_problems(err, project.problems)
     return project
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .alignment import check_alignment
+    from .loader import load_file, load_project
     from .review.translation import pending_translations
+    from .themes import BRAND_FILE, check_themes, load_theme
 
     content: Path = args.content
     if content.name == BRAND_FILE and content.is_file():
@@ -323,32 +337,94 @@ def _options(args: argparse.Namespace) -> Options:
 def _build(args: argparse.Namespace, *, one_line: bool = False,
            pool: Pool | None = None) -> int:
     """A build; one_line (watch) prints one line for the whole build instead of a table;
-    pool is watch's, kept warm across builds."""
-    started = time.monotonic()
+    pool is watch's, kept warm across builds.
+
+    When the depfile shows every output of the same build up to date, it ends there,
+    having parsed no YAML and imported no model or writer; when it shows some stale, only
+    their briefs are parsed."""
+    started, started_ns = time.monotonic(), time.time_ns()
     options = _options(args)
-    check_formats(list(options.formats))
-    project = _load(args.content)
-    check_output_folder(args.out, [args.content, *(s.folder for s in project.series)])
-    _check_selection(args, project)
-    jobs, problems = plan(project, options)
+    recording, check = _depfile(args.content, options, started_ns)
+    if check is not None and check.stale:
+        kept = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
+        code = _full_build(args, options, one_line, started, recording, pool, (check.load, kept))
+    elif check is None:
+        code = _full_build(args, options, one_line, started, recording, pool)
+    else:
+        rows = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
+        if args.verbose:
+            err.print(f"{len(rows)} job(s), 0 to build", highlight=False)
+            for row in rows:
+                err.print(job_line(row), highlight=False)
+        _print_summary(rows, 0, args.quiet or one_line, time.monotonic() - started)
+        code = EXIT_OK
+    if args.preflight:
+        from .preflight import preflight
+
+        code = max(code, preflight(args.content, args.out, False, err, _verbosity(args)))
+    return code
+
+
+def _depfile(content: Path, options: Options, started_ns: int) -> tuple[Recording, Check | None]:
+    """What the build records for the next one, and what the depfile shows up to date
+    (read under the output folder's lock, as a build); no check with --force."""
+    from .content_files import series_folders
+    from .depfile import (
+        MANIFEST,
+        Recording,
+        Stamps,
+        check_outputs,
+        listings,
+        options_key,
+        read_depfile,
+    )
+    from .outputs import OutputLock, check_output_folder
+
+    folders = series_folders(content)
+    check_output_folder(options.out, [content, *folders])
+    key = options_key(content, options.formats, options.only, options.langs)
+    recording = Recording(key, started_ns, listings(folders), Stamps())
+    if not (options.out / MANIFEST).is_file():
+        return recording, None
+    with OutputLock(options.out):
+        depfile, outputs = read_depfile(options.out)
+        check = None if options.force else check_outputs(options.out, content, key, depfile,
+                                                          outputs)
+    partial_of = depfile if check is not None and check.stale else {}
+    return replace(recording, stamps=Stamps(depfile.get("stamps", {})),
+                   partial_of=partial_of), check
+
+
+def _full_build(args: argparse.Namespace, options: Options, one_line: bool, started: float,
+                recording: Recording, pool: Pool | None,
+                partial: tuple[set[str], list[Row]] | None = None) -> int:
+    """A build that loads the content: all of it, or (partial) only the brief files named,
+    the other jobs' rows being given, up to date."""
+    from .build import build, plan
+    from .stale import broken_sources
+
+    check_formats(list(options.formats))  # a no-op's were checked by the build it repeats
+    wanted, kept = partial or (None, [])
+    project = _load(args.content, wanted)
+    if wanted is None:  # a partial build's selection was checked by the build it completes
+        _check_selection(args, project)
+    jobs, problems = plan(project, options, recording.stamps)
     print_problems(err, problems)
     broken = broken_sources(project, problems)
     if not jobs and not broken:
         err.print("nothing to build", highlight=False)
         return EXIT_CONTENT if project.errors or problems else EXIT_OK
     reporter = _reporter(args, one_line)
+    clean = not project.problems and not problems
     try:
-        result = build(jobs, options, reporter, broken, pool)
+        result = build(jobs, options, reporter, broken, recording if clean else None, pool)
     finally:
         if isinstance(reporter, BarReporter):
             reporter.stop()
-    code = _summarize(result, project, problems, args.quiet or one_line,
-                      time.monotonic() - started)
-    if args.preflight:
-        from .preflight import preflight
-
-        code = max(code, preflight(args.content, args.out, False, err, _verbosity(args)))
-    return code
+    built = {o.job.relative for o in result.outcomes}
+    rows = [outcome_row(o) for o in result.outcomes] + [r for r in kept if r.name not in built]
+    return _summarize(result, rows, len(project.errors) + len(problems),
+                      args.quiet or one_line, time.monotonic() - started)
 
 
 def _check_selection(args: argparse.Namespace, project: Project) -> None:
@@ -383,19 +459,25 @@ def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
     return BarReporter(err)
 
 
-def _summarize(result: BuildResult, project: Project, problems: list[Problem],
-               brief: bool, seconds: float) -> int:
+def _print_summary(rows: list[Row], content_errors: int, brief: bool, seconds: float) -> None:
+    """The table of jobs (unless brief, or all are up to date: a no-op says it in one line)
+    and one line of counts."""
+    if not brief and any(row.status != "up to date" for row in rows):
+        err.print(summary_table(rows))
+    counts = {s: sum(r.status == s for r in rows) for s in ("built", "up to date", "failed")}
+    err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
+              f"{counts['failed']} failed, {content_errors} content error(s) "
+              f"in {seconds:.1f} s", highlight=False)
+
+
+def _summarize(result: BuildResult, rows: list[Row], content_errors: int, brief: bool,
+               seconds: float) -> int:
     """The table of jobs (unless brief), one line of counts, each failure's reason, and the
     outputs kept stale."""
     outcomes = result.outcomes
     failed = [o for o in outcomes if o.status == "failed"]
     print_problems(err, result.problems)
-    if outcomes and not brief:
-        err.print(summary_table(outcomes))
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "up to date")}
-    err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
-              f"{len(failed)} failed, {len(project.errors) + len(problems)} content error(s) "
-              f"in {seconds:.1f} s", highlight=False)
+    _print_summary(rows, content_errors, brief, seconds)
     peak = max((o.peak_mb for o in outcomes), default=0)
     if peak and not brief:
         err.print(f"peak memory of a worker: {peak} MB", highlight=False)
@@ -406,7 +488,7 @@ def _summarize(result: BuildResult, project: Project, problems: list[Problem],
         err.print(f"stale: {entry.path} is kept from an earlier build: {entry.stale}",
                   style="yellow", markup=False, highlight=False)
     build_errors = any(p.severity is Severity.ERROR for p in result.problems)
-    return EXIT_CONTENT if failed or project.errors or problems or build_errors else EXIT_OK
+    return EXIT_CONTENT if failed or content_errors or build_errors else EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

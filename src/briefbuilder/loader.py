@@ -9,10 +9,15 @@ and the list of Problems (errors and warnings) for everything else.
 from __future__ import annotations
 
 import functools
-import re
+import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content_files import BRIEF_FILE as BRIEF_FILE
+from .content_files import SERIES_FILE as SERIES_FILE
+from .content_files import series_folders as series_folders
+from .content_files import yaml_files
 from .errors import Problem, Refusal, Severity, ThemeError, UsageError
 from .glyphs import Coverage, glyph_problems
 from .images import check_image
@@ -23,9 +28,6 @@ from .places import FieldPath, Places
 from .sandbox import link_problem, linked_outside
 from .themes import find_theme, load_theme
 from .yamlfile import ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
-
-SERIES_FILE = "series.yaml"
-BRIEF_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.ya?ml$")
 
 
 @dataclass
@@ -48,28 +50,14 @@ class Project:
         return [e for s in self.series for e in s.editions]
 
 
-def series_folders(root: Path) -> list[Path]:
-    """The series folders under root: root itself, or its children holding series.yaml."""
-    if not root.is_dir():
-        raise UsageError(f"{root}: no such folder (name a content folder or a series folder)")
-    try:
-        if (root / SERIES_FILE).is_file():
-            return [root]
-        found = sorted(p.parent for p in root.glob(f"*/{SERIES_FILE}"))
-    except OSError as exc:
-        raise UsageError(f"{root}: cannot read the folder: {exc.strerror}") from None
-    if not found:
-        raise UsageError(f"{root}: no {SERIES_FILE} here or in its folders "
-                         "(create one with 'briefbuilder new SERIES/BRIEF_ID')")
-    return found
+def load_project(root: Path, wanted: Collection[str] | None = None) -> Project:
+    """Load every series under root; bad files become Problems, not exceptions.
 
-
-def load_project(root: Path) -> Project:
-    """Load every series under root; bad files become Problems, not exceptions."""
+    wanted: the brief files to read (absolute paths), when not all (a partial rebuild)."""
     project = Project(root)
     seen: dict[str, Path] = {}
     for folder in series_folders(root):
-        loaded = load_series(folder, project.problems)
+        loaded = load_series(folder, project.problems, wanted)
         if loaded is None:
             continue
         if loaded.series.id in seen:
@@ -102,8 +90,9 @@ def load_file(path: Path) -> Project:
     return project
 
 
-def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
-    """Load one series folder and its editions, appending problems."""
+def load_series(folder: Path, problems: list[Problem],
+                wanted: Collection[str] | None = None) -> LoadedSeries | None:
+    """Load one series folder and its editions (the wanted ones), appending problems."""
     path = folder / SERIES_FILE
     outside = linked_outside(path, folder.resolve())
     if outside is not None:
@@ -123,6 +112,7 @@ def load_series(folder: Path, problems: list[Problem]) -> LoadedSeries | None:
     coverage = _theme_coverage(series, folder)
     for number, brief_id in enumerate(series.briefs, start=1):
         briefs = [read for lang, brief_path in files.get(brief_id, [])
+                  if wanted is None or os.path.abspath(brief_path) in wanted
                   if (read := read_brief(brief_path, brief_id, lang, problems, coverage))]
         languages = tuple(brief.lang for brief, _ in briefs)
         loaded.editions.extend(
@@ -146,7 +136,7 @@ def _edition_files(folder: Path, doc: YamlDoc, series: Series,
     """Map brief id -> [(lang, path)], reporting briefs without files and stray files."""
     files: dict[str, list[tuple[str, Path]]] = {}
     first: dict[tuple[str, str], Path] = {}
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    for path in yaml_files(folder):
         if path.name == SERIES_FILE:
             continue
         outside = linked_outside(path, folder.resolve())

@@ -19,7 +19,6 @@ from pathlib import Path
 from types import TracebackType
 
 from .errors import BuildError, Problem, UsageError
-from .writers.bundle import stays_inside
 
 LOCK_NAME = ".briefbuilder.lock"
 STAGING_NAME = ".briefbuilder-staging"
@@ -92,6 +91,8 @@ def write_bundle(folder: Path, files: dict[str, bytes], main: str, old: Iterable
 
     Assets are named by their content, so the old page keeps its own until it is replaced.
     """
+    from .writers.bundle import stays_inside  # not on a no-op's path
+
     for name in sorted(files, key=lambda name: name == main):
         write_atomic(folder / name, files[name], staging)
     for name in sorted(set(old) - set(files)):

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typing import TYPE_CHECKING, NamedTuple
 
-from .build import Job, Outcome
+from rich.console import Console
+
 from .errors import Problem, Severity
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from .build import Job, Outcome
+
+
+class Row(NamedTuple):
+    """A job's line in the summary table."""
+
+    name: str
+    status: str
+    pages: int | None = None
+    size: int = 0
+    seconds: float = 0.0
+
+
+def job_line(row: Row) -> str:
+    """A finished job, as a verbose build prints it."""
+    seconds = f"{row.seconds:6.2f} s" if row.status == "built" else " " * 8
+    return f"{row.status:<11} {seconds}  {row.name}"
+
+
+def outcome_row(outcome: Outcome) -> Row:
+    return Row(outcome.job.name, outcome.status, outcome.pages, outcome.size, outcome.seconds)
 
 
 def print_problems(console: Console, problems: list[Problem]) -> None:
@@ -35,9 +59,7 @@ class LineReporter:
         if outcome.status == "failed":
             self.console.print(f"failed      {outcome.job.name}", style="red", highlight=False)
         elif not self.quiet or outcome.problems:
-            seconds = f"{outcome.seconds:6.2f} s" if outcome.status == "built" else " " * 8
-            self.console.print(f"{outcome.status:<11} {seconds}  {outcome.job.name}",
-                               highlight=False)
+            self.console.print(job_line(outcome_row(outcome)), highlight=False)
         print_problems(self.console, outcome.problems)
 
 
@@ -45,6 +67,14 @@ class BarReporter(LineReporter):
     """A rich progress bar naming the job in hand; failures printed above it."""
 
     def __init__(self, console: Console) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         super().__init__(console)
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
                                  MofNCompleteColumn(), TimeElapsedColumn(),
@@ -67,17 +97,18 @@ class BarReporter(LineReporter):
         self.progress.stop()
 
 
-def summary_table(outcomes: list[Outcome]) -> Table:
-    """Job, status, pages, size and seconds for every job, in plan order."""
+def summary_table(rows: list[Row]) -> Table:
+    """Job, status, pages, size and seconds for every job, in name order."""
+    from rich.table import Table
+
     table = Table(title=None, show_edge=False, pad_edge=False)
     for name, justify in (("job", "left"), ("status", "left"), ("pages", "right"),
                           ("size", "right"), ("seconds", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     styles = {"built": "green", "up to date": "dim", "failed": "red"}
-    for o in sorted(outcomes, key=lambda o: o.job.relative):
+    for o in sorted(rows):
         size = f"{o.size / 1024:,.0f} KB" if o.size else "-"
         pages = str(o.pages) if o.pages is not None else "-"
         seconds = f"{o.seconds:.2f}" if o.status != "up to date" else "-"
-        table.add_row(o.job.name, o.status, pages, size, seconds,
-                      style=styles.get(o.status, ""))
+        table.add_row(o.name, o.status, pages, size, seconds, style=styles.get(o.status, ""))
     return table

@@ -4,15 +4,11 @@ autocomplete YAML and for validators."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from .brand import Brand, Labels
-from .model.brief import LOADER_FIELDS, Brief
-from .model.series import Series
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,18 +22,22 @@ def _schema(model: type[BaseModel], title: str, drop: tuple[str, ...] = ()) -> d
     return schema
 
 
-SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
-    "brief": lambda: _schema(Brief, "briefbuilder brief", LOADER_FIELDS),
-    "series": lambda: _schema(Series, "briefbuilder series"),
-    "brand": lambda: _schema(Brand, "briefbuilder brand"),
-    "labels": lambda: _schema(Labels, "briefbuilder labels"),
-}
-KINDS = tuple(SCHEMAS)
+KINDS = ("brief", "series", "brand", "labels")
 
 
 def schema_text(kind: str) -> str:
-    """One kind's schema as the JSON text printed and written to files."""
-    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+    """One kind's schema as the JSON text printed and written to files (the models are
+    imported here, so that the command line starts without them)."""
+    from .brand import Brand, Labels
+    from .model.brief import LOADER_FIELDS, Brief
+    from .model.series import Series
+
+    schemas: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
+        "brief": (Brief, LOADER_FIELDS), "series": (Series, ()), "brand": (Brand, ()),
+        "labels": (Labels, ())}
+    model, drop = schemas[kind]
+    schema = _schema(model, f"briefbuilder {kind}", drop)
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def schema_file(folder: Path, kind: str) -> Path:

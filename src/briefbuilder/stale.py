@@ -10,8 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cache import Entry
+from .content_files import BRIEF_FILE, SERIES_FILE
 from .errors import Problem
-from .loader import BRIEF_FILE, SERIES_FILE, Project
+from .loader import Project
 from .outputs import series_output_name
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from .brand import Brand, Labels, Theme
@@ -16,53 +15,23 @@ from .model.series import LoadedSeries
 from .places import Places
 from .sandbox import irregular_problem, link_problem, linked_outside, not_a_file, theme_file
 from .templating import syntax_problems
+from .theme_lookup import BRAND_FILE as BRAND_FILE
+from .theme_lookup import BUILTIN_THEMES as BUILTIN_THEMES
+from .theme_lookup import STYLES as STYLES
+from .theme_lookup import available_themes as available_themes
+from .theme_lookup import theme_folder
 from .yamlfile import M, ValidationProblems, YamlDoc, YamlProblem, locate, read_yaml, validate
 
-STYLES = "styles"
-BRAND_FILE = "brand.yaml"
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-BUILTIN_THEMES = Path(__file__).resolve().parent / "styles"
-BUILTIN = "built-in"
-
-
-@dataclass(frozen=True)
-class ThemeSource:
-    """A theme a content folder can use: its name, its folder, and where it comes from."""
-
-    name: str
-    folder: Path
-    origin: str  # BUILTIN, or the styles/ folder it was found in
-
-    @property
-    def overrides_builtin(self) -> bool:
-        return self.origin != BUILTIN and (BUILTIN_THEMES / self.name / BRAND_FILE).is_file()
-
-
-def _project_styles(start: Path) -> list[Path]:
-    """The styles/ folders at or above start, nearest first: as named, then as resolved."""
-    places = [start.absolute(), *start.absolute().parents]
-    places += [p for p in [start.resolve(), *start.resolve().parents] if p not in places]
-    return [folder / STYLES for folder in places if (folder / STYLES).is_dir()]
-
-
-def available_themes(start: Path) -> list[ThemeSource]:
-    """Every theme a series folder at start can name, the one its name finds first."""
-    found: dict[str, ThemeSource] = {}
-    for styles in [*_project_styles(start), BUILTIN_THEMES]:
-        origin = BUILTIN if styles == BUILTIN_THEMES else str(styles)
-        for brand in sorted(styles.glob(f"*/{BRAND_FILE}")):
-            name = brand.parent.name
-            found.setdefault(name, ThemeSource(name, brand.parent, origin))
-    return sorted(found.values(), key=lambda source: source.name)
 
 
 def find_theme(name: str, start: Path) -> Path:
     """The theme folder a series at start means by name: the nearest styles/<name>/ at or
     above it (the user's own theme, or an override of a built-in one), else the built-in."""
-    for source in available_themes(start):
-        if source.name == name:
-            refuse_unsafe_files(source.folder)
-            return source.folder
+    folder = theme_folder(name, start)
+    if folder is not None:
+        refuse_unsafe_files(folder)
+        return folder
     names = ", ".join(source.name for source in available_themes(start))
     raise ThemeError(locate(start / "series.yaml", [(
         ("theme",), f"theme {name!r} not found (available: {names})",

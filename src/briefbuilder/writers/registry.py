@@ -5,24 +5,16 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from importlib import import_module
-from importlib.util import find_spec
 
 from ..brand import Theme
-from ..errors import UsageError
+from ..formats import FORMATS as FORMATS
+from ..formats import WRITERS, check_formats
+from ..formats import writer_module as writer_module
 from ..model.series import Edition
 from .bundle import MAIN
 
 Writer = Callable[[Edition, Theme], bytes]
 
-# format -> "module:function"; every writer has the signature Writer.
-WRITERS = {
-    "pdf": "briefbuilder.writers.pdf:write_pdf",
-    "docx": "briefbuilder.writers.docx:write_docx",
-    "html": "briefbuilder.writers.html:write_html",
-    "print-shop": "briefbuilder.writers.pdf:write_print_shop_pdf",
-    "web": "briefbuilder.writers.web:write_web",
-}
-FORMATS = tuple(WRITERS)
 # The file extension of each format whose extension is not its name.
 EXTENSIONS = {"print-shop": "print.pdf"}
 PAGED = ("pdf", "print-shop")
@@ -42,20 +34,6 @@ def output_name(fmt: str, stem: str) -> str:
 def extension(fmt: str) -> str:
     """The output file extension of a format: 'pdf', 'print.pdf'."""
     return EXTENSIONS.get(fmt, fmt)
-
-
-def writer_module(fmt: str) -> str:
-    """The module that holds a format's writer."""
-    return WRITERS[fmt].split(":")[0]
-
-
-def check_formats(formats: list[str]) -> None:
-    """Raise UsageError for a format that is unknown or whose writer is not installed."""
-    for fmt in formats:
-        if fmt not in WRITERS:
-            raise UsageError(f"unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
-        if find_spec(writer_module(fmt)) is None:
-            raise UsageError(f"format {fmt!r} has no writer in this version of briefbuilder")
 
 
 def get_writer(fmt: str) -> Writer:
