@@ -40,7 +40,8 @@ def package_hash() -> str:
 
 
 def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
-    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder.
+    """Hash of all a job depends on: brief, its files (images, chart data), series file,
+    theme, briefbuilder.
 
     The brief and series files count as the bytes the loader parsed, not as they are now:
     an edit saved during the build is then seen by the next build.
@@ -50,8 +51,7 @@ def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str) -> str:
                  edition.brief.sha256, edition.series_sha256, " ".join(edition.languages)):
         digest.update(part.encode() + b"\0")
     folder = edition.path.parent
-    images = sorted({folder / f.figure.image for _, f in edition.brief.figures()})
-    _hash_files(digest, folder, images)
+    _hash_files(digest, folder, [folder / name for name in edition.brief.files()])
     return digest.hexdigest()
 
 

@@ -158,9 +158,12 @@ def test_no_request_to_another_host_and_every_local_reference_exists(
 
 def test_tables_have_captions_and_header_scopes_and_figures_alt_and_captions(site: Path) -> None:
     every = parse(site, EVERY_BLOCK)
-    (table,) = every.xpath("//table")
+    table, *charts = every.xpath("//table")
     assert texts(table, "caption") == ["Table 1 Projects by state"]
     assert table.xpath("thead/tr/th/@scope") == ["col", "col", "col"]
+    assert [texts(chart, "caption") for chart in charts] == [["Data of figure 2"],
+                                                             ["Data of figure 3"]]
+    assert [chart.xpath("thead/tr/th/@scope") for chart in charts] == [["col"] * 3, ["col"] * 2]
     (figure,) = every.xpath("//figure[@class='figure']")
     assert figure.xpath("img/@alt") == ["Bar chart of five bars rising from left to right."]
     assert texts(figure, "figcaption") == ["Figure 1 Workers reached per year Source: Example data"]

@@ -34,7 +34,7 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     page = Geometry.of(brand)
     lists = add_lists(document, brand)
     add_styles(document, brand, page, lists)
-    draft = Draft(document, edition, labels, page, lists)
+    draft = Draft(document, edition, labels, page, lists, brand)
     set_up_pages(draft, theme)
     write_content(draft)
     tag = language_tag(brief.lang, labels)

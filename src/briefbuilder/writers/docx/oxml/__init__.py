@@ -1,8 +1,10 @@
 """The OOXML python-docx does not write: element classes registered here, once, and the
-few functions the writer calls to build footnotes, links, fields, lists and formats."""
+few functions the writer calls to build footnotes, links, fields, lists, formats and
+chart references."""
 
 from docx.oxml.parser import register_element_cls
 
+from .chart import CT_ChartReference
 from .fields import CT_BookmarkEnd, CT_BookmarkStart, CT_FldChar
 from .footnotes import CT_Footnote, CT_FootnoteReference, CT_Footnotes
 from .hyperlink import CT_Hyperlink
@@ -16,3 +18,4 @@ register_element_cls("w:fldChar", CT_FldChar)
 register_element_cls("w:bookmarkStart", CT_BookmarkStart)
 register_element_cls("w:bookmarkEnd", CT_BookmarkEnd)
 register_element_cls("w:abstractNum", CT_AbstractNum)
+register_element_cls("c:chart", CT_ChartReference)
