@@ -25,7 +25,7 @@ from ..model.blocks import ChartBody
 SVG = "http://www.w3.org/2000/svg"
 URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 WIDTH, HEIGHT = 6.5, 2.8  # inches; the page scales it to the text column
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+MARKERS = ("o", "s", "^", "D", "X", "P", "*", "_")  # as the Word draft's, in order
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "---", "+++", "ooo")
 BAR_GROUP = 0.8  # share of a category's room the bars of its series fill
 
@@ -108,6 +108,10 @@ def _axes_labels(axes: Any, chart: ChartBody, positions: list[int], horizontal: 
         values.set_label_text(chart.unit)
     if horizontal:
         axes.invert_yaxis()  # the first category on top, as it is read
+    elif chart.kind == "line":
+        axes.set_xlim(-0.5, len(positions) - 0.5)  # each point in its category's middle
+        if min(v for s in chart.data.series for v in s.values) >= 0:
+            axes.set_ylim(bottom=0)  # from zero, as bars are and as Word draws lines
 
 
 def _named(svg: bytes, chart: ChartBody, salt: str) -> str:
