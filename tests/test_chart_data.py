@@ -14,6 +14,8 @@ from briefbuilder.loader import load_project
 from briefbuilder.model.blocks import ChartBody, ChartData, CsvData
 
 from .conftest import MakeSeries
+from .test_build import built
+from .test_cli import cli
 
 HEAD = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n"
 INLINE = HEAD + """\
@@ -236,3 +238,34 @@ def test_an_edited_csv_changes_the_job_hash(make_series: MakeSeries) -> None:
     edition = load_project(folder).editions()[0]
     assert edition.brief.files() == ["votes.csv"]
     assert job_hash(edition, "pdf", "theme", "package") != before
+
+
+TWO = "id: s\ntitle: S\nbriefs: [b, c]\n"
+
+
+def test_an_edited_csv_rebuilds_its_brief_and_only_it(make_series: MakeSeries,
+                                                      tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": FROM_CSV, "c.en.yaml": INLINE, "votes.csv": VOTES},
+                         series=TWO)
+    out = tmp_path / "out"
+    build = ("build", folder, "--out", out, "--format", "html", "-v")
+    assert built(cli(*build)) == ["s/b.en.html", "s/c.en.html"]
+    assert built(cli(*build)) == []
+    (folder / "votes.csv").write_text(VOTES.replace("Q4,55", "Q4,56"), encoding="utf-8")
+    assert built(cli(*build)) == ["s/b.en.html"]
+    assert '<td class="category">Q4</td><td>56</td>' in (out / "s" / "b.en.html").read_text()
+
+
+def test_a_bad_csv_fails_check_and_its_brief_only(make_series: MakeSeries,
+                                                  tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": FROM_CSV, "c.en.yaml": INLINE,
+                          "votes.csv": VOTES.replace("Q3,41", "Q3,n/a")}, series=TWO)
+    checked = cli("check", folder)
+    assert checked.returncode == 1
+    assert f"{folder}/votes.csv:4:2: 'n/a' is not a number (write a number such as 12 or 3.5, " \
+           "without units)" in checked.stderr
+    assert "Traceback" not in checked.stderr
+    out = tmp_path / "out"
+    result = cli("build", folder, "--out", out, "--format", "html")
+    assert result.returncode == 1
+    assert sorted(p.name for p in (out / "s").iterdir()) == ["c.en.html"]
