@@ -49,7 +49,8 @@ def test_a_table_of_contents_when_there_are_several_headings(site: Path) -> None
     assert [(a.get("href"), a.text) for a in nav.xpath(".//a")] == [
         ("#definitions-and-callouts", "Definitions and callouts"),
         ("#tables-figures-and-numbers", "Tables, figures and numbers"),
-        ("#after-the-page-break", "After the page break")]
+        ("#after-the-page-break", "After the page break"),
+        ("#charts-from-data", "Charts from data")]
     assert all(every.xpath(f"//h2[@id='{a.get('href')[1:]}']") for a in nav.xpath(".//a"))
     assert parse(site, SAMPLE_EN).xpath("//nav[@class='contents']") == []  # one heading only
 
