@@ -19,6 +19,7 @@ from briefbuilder.model.blocks import ChartBody
 from briefbuilder.model.series import Edition
 from briefbuilder.writers.bundle import MAIN, unpack
 from briefbuilder.writers.chart_svg import chart_svg
+from briefbuilder.writers.common import number_text
 from briefbuilder.writers.pdf import write_pdf
 from briefbuilder.writers.web import write_web
 
@@ -31,6 +32,7 @@ C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CHART_NS = {"c": C, "a": A, "x": X, **NS}
+NUMERAL = "{:g}".format  # how the value axis writes its numbers
 VOTES_ALT = ("Votes held rose from 12 in the first quarter to 55 in the fourth; approvals "
              "followed closely.")
 
@@ -107,8 +109,8 @@ def test_the_data_table_follows_the_chart_in_the_pdf(pdf: bytes) -> None:
 def test_the_svg_is_named_text_in_the_brand_font_and_the_same_twice(edition: Edition) -> None:
     theme = theme_of(edition)
     column, line = charts(edition)
-    svg = chart_svg(column, theme.brand, "2")
-    assert svg == chart_svg(column, theme.brand, "2")
+    svg = chart_svg(column, theme.brand, "2", NUMERAL)
+    assert svg == chart_svg(column, theme.brand, "2", NUMERAL)
     root = etree.fromstring(svg)
     assert (root.get("role"), root.get("aria-label")) == ("img", VOTES_ALT)
     assert root.findtext(f"{SVG}title") == VOTES_ALT
@@ -118,14 +120,16 @@ def test_the_svg_is_named_text_in_the_brand_font_and_the_same_twice(edition: Edi
     assert "style=" not in svg  # presentation attributes, which WeasyPrint reads silently
     assert root.find(f".//{SVG}image") is None
     assert "Date" not in svg and "Matplotlib v" not in svg
-    assert etree.fromstring(chart_svg(line, theme.brand, "3")).findtext(f"{SVG}desc") == (
+    described = etree.fromstring(chart_svg(line, theme.brand, "3", NUMERAL))
+    assert described.findtext(f"{SVG}desc") == (
         "Guanajuato trained the most workers, Nuevo León the fewest.")
 
 
 def test_two_charts_on_a_page_share_no_id(edition: Edition) -> None:
     theme = theme_of(edition)
-    ids = [{e.get("id") for e in etree.fromstring(chart_svg(chart, theme.brand, str(n))).iter()
-            if e.get("id")} for n, chart in enumerate(charts(edition))]
+    svgs = [chart_svg(chart, theme.brand, str(n), NUMERAL)
+            for n, chart in enumerate(charts(edition))]
+    ids = [{e.get("id") for e in etree.fromstring(svg).iter() if e.get("id")} for svg in svgs]
     assert ids[0] and ids[1]
     assert not ids[0] & ids[1]
 
@@ -135,10 +139,24 @@ def test_the_series_take_the_brand_palette_and_a_pattern_each(edition: Edition,
     theme = theme_copy(tmp_path, edition)
     brand = theme.brand.model_copy(update={"chart": theme.brand.chart.model_copy(
         update={"palette": ["#14305C", "#8A5A00"]})})
-    svg = chart_svg(charts(edition)[0], brand, "1")
+    svg = chart_svg(charts(edition)[0], brand, "1", NUMERAL)
     assert 'fill="#14305c"' in svg
     assert 'fill="#8a5a00"' in svg
     assert svg.count("<pattern") == 1  # the second series is hatched, not only coloured
+
+
+def test_the_value_axis_and_the_table_write_numbers_as_the_language_does(
+        edition: Edition) -> None:
+    theme = theme_of(edition)
+    ticks = [t.text for t in etree.fromstring(chart_svg(
+        charts(edition)[0], theme.brand, "1", lambda value: f"<{value:g}>")).iter(f"{SVG}text")]
+    assert [t for t in ticks if "<" in t] == ["<0>", "<10>", "<20>", "<30>", "<40>", "<50>"]
+    spanish, english = theme.labels_for("es"), theme.labels_for("en")
+    assert spanish.language_tag == "es-MX"
+    assert number_text(1275.5, "es", spanish) == "1,275.5"  # as Mexico writes it
+    assert number_text(1275.5, "es", spanish.model_copy(update={"language_tag": ""})) == (
+        "1.275,5")
+    assert number_text(1275.5, "en", english) == "1,275.5"
 
 
 def test_the_default_palette_is_colour_blind_safe(edition: Edition) -> None:
@@ -288,7 +306,7 @@ def test_the_chart_is_the_same_in_two_processes() -> None:
     code = ("import hashlib; from tests.writers.weasy_helpers import EVERY_BLOCK, load_edition, "
             "theme_of; from briefbuilder.writers.chart_svg import chart_svg; "
             "e = load_edition(EVERY_BLOCK); t = theme_of(e); "
-            "print(hashlib.sha256(''.join(chart_svg(b.chart, t.brand, '1') "
+            "print(hashlib.sha256(''.join(chart_svg(b.chart, t.brand, '1', str) "
             "for _, b in e.brief.charts()).encode()).hexdigest())")
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            cwd=EVERY_BLOCK.parents[2], timeout=300, env={

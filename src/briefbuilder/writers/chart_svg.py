@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,11 @@ HATCHES = ("", "///", "...", "xxx", "\\\\\\", "---", "+++", "ooo")
 BAR_GROUP = 0.8  # share of a category's room the bars of its series fill
 
 
-def chart_svg(chart: ChartBody, brand: Brand, salt: str) -> str:
+def chart_svg(chart: ChartBody, brand: Brand, salt: str,
+              numeral: Callable[[float], str]) -> str:
     """The chart as an <svg> element (no XML prolog), named for assistive technology by its
-    alt text; `salt` keeps the ids of two charts on one page apart."""
+    alt text; `salt` keeps the ids of two charts on one page apart, `numeral` writes the value
+    axis' numbers as the brief's language does."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
@@ -40,7 +43,7 @@ def chart_svg(chart: ChartBody, brand: Brand, salt: str) -> str:
     with rc_context(_style(brand, salt)):
         figure = Figure(figsize=(WIDTH, _height(chart)))
         axes = figure.add_subplot()
-        _draw(axes, chart, brand.chart.palette)
+        _draw(axes, chart, brand.chart.palette, numeral)
         figure.tight_layout()
         out = io.BytesIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
@@ -69,7 +72,8 @@ def _style(brand: Brand, salt: str) -> dict[Any, Any]:
     }
 
 
-def _draw(axes: Any, chart: ChartBody, palette: list[str]) -> None:
+def _draw(axes: Any, chart: ChartBody, palette: list[str],
+          numeral: Callable[[float], str]) -> None:
     data = chart.data
     positions = list(range(len(data.categories)))
     horizontal = chart.kind in ("bar", "stacked-bar")
@@ -93,14 +97,18 @@ def _draw(axes: Any, chart: ChartBody, palette: list[str]) -> None:
             axes.bar(places, series.values, width=width, bottom=base, **look)
         if stacked:
             base = [b + v for b, v in zip(base, series.values, strict=True)]
-    _axes_labels(axes, chart, positions, horizontal)
+    _axes_labels(axes, chart, positions, horizontal, numeral)
     if count > 1:
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(count, 4))
 
 
-def _axes_labels(axes: Any, chart: ChartBody, positions: list[int], horizontal: bool) -> None:
+def _axes_labels(axes: Any, chart: ChartBody, positions: list[int], horizontal: bool,
+                 numeral: Callable[[float], str]) -> None:
     """Categories on one axis, the unit on the value axis, grid lines across the values."""
+    from matplotlib.ticker import FuncFormatter
+
     categories, values = (axes.yaxis, axes.xaxis) if horizontal else (axes.xaxis, axes.yaxis)
+    values.set_major_formatter(FuncFormatter(lambda value, _: numeral(value)))
     categories.set_ticks(positions, labels=chart.data.categories)
     categories.grid(False)
     categories.set_tick_params(length=0)

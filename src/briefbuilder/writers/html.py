@@ -227,6 +227,10 @@ def page_context(state: RenderState, theme: Theme) -> dict[str, Any]:
     """What the templates of an edition's page see, its text rendered through state."""
     edition, labels = state.edition, state.labels
     brief = edition.brief
+
+    def number(value: float) -> str:
+        return number_text(value, brief.lang, labels)
+
     return {
         "edition": edition,
         "brief": brief,
@@ -241,8 +245,8 @@ def page_context(state: RenderState, theme: Theme) -> dict[str, Any]:
         "numbered_label": state.numbered_label,
         "last_number": lambda kind: state.counts.get(kind, 0),
         "heading_id": state.heading_id,
-        "chart_svg": lambda chart, salt: Markup(chart_svg(chart, theme.brand, salt)),
-        "number": lambda value: number_text(value, brief.lang, labels),
+        "chart_svg": lambda chart, salt: Markup(chart_svg(chart, theme.brand, salt, number)),
+        "number": number,
     }
 
 
