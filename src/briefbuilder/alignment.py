@@ -2,7 +2,8 @@
 
 Compared: sections (and whether each has a heading), block types in order (inside
 callouts too), list, table and stats shapes, footnote keys and the footnotes each block
-cites, figures (each with its own alt text). Text is not compared: it is translated.
+cites, figures (each with its own alt text), charts (kind, series, categories and values;
+their names are translated). Text is not compared: it is translated.
 Every difference is reported at its place in the edition that differs; blocks after
 the first difference of shape are not compared, as they no longer correspond.
 """
@@ -42,6 +43,11 @@ def _block_shape(path: FieldPath, block: Block) -> Iterator[Shape]:
             yield (*path, "stats"), f"{len(items)} item(s)"
         case b.Projects(projects=p):
             yield (*path, "projects", "items"), f"{len(p.items)} item(s)"
+        case b.Chart(chart=c):
+            yield (*path, "chart", "kind"), f"a {c.kind} chart"
+            numbers = "; ".join(", ".join(f"{v:g}" for v in s.values) for s in c.data.series)
+            yield (*path, "chart", "data"), (f"{len(c.data.series)} series over "
+                                             f"{len(c.data.categories)} categories ({numbers})")
         case b.Paragraph() | b.Quote() | b.Figure() | b.PageBreak():
             pass
         case _:

@@ -33,6 +33,7 @@ POINTS_PER_INCH = 72
 # The placeholders each label template may use.
 PLACEHOLDERS = {"page_of": ("page", "pages"), "brief_of": ("number", "total"),
                 "figure": ("number",), "table": ("number",), "source": ("source",),
+                "chart_data": ("number",),
                 "project_item": ("name", "implementer"),
                 "project_item_named": ("name", "implementer")}
 
@@ -139,6 +140,20 @@ class Tables(_Model):
         "The most columns a table may have: wider ones do not fit the page's measure."))
 
 
+# Okabe and Ito's colour-blind safe set, less the three with under 3:1 contrast on white
+# (WCAG 1.4.11: orange, sky blue, yellow). Series are told apart by marker or pattern too,
+# never by colour alone, so a sixth series may take the first colour again.
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"]
+
+
+class Charts(_Model):
+    """How charts look: the series colours, in order."""
+
+    palette: list[HexColor] = Field(OKABE_ITO, min_length=1, description=(
+        "Series colours in order; a chart with more series starts again from the first."),
+        json_schema_extra={"hint": "a list of hex colors such as ['#0072B2', '#D55E00']"})
+
+
 class Brand(_Model):
     """brand.yaml, validated."""
 
@@ -150,6 +165,7 @@ class Brand(_Model):
                                         "hint": "list the masthead lines, one '- line' each"})
     page: Page
     tables: Tables = Tables()
+    chart: Charts = Charts()
     logo: str | None = Field(None, description="Image file in the theme folder.",
                              json_schema_extra={"hint": "a PNG or JPEG file in the theme folder"})
     logo_alt: str | None = Field(None, description="The logo's alt text; empty: the name.",
@@ -185,6 +201,9 @@ class Labels(_Model):
     notes: str = Field(description="Heading of the footnotes when listed as endnotes.")
     figure: str = _form("'Figure {number}'")
     table: str = _form("'Table {number}'")
+    chart_data: str = Field("Data of figure {number}", description=(
+        "Caption of the table of a chart's numbers, e.g. 'Data of figure {number}'."),
+        json_schema_extra={"hint": "write it as 'Data of figure {number}'"})
     source: str = _form("'Source: {source}'")
     project_item: str = _form("'{name} project, implemented by {implementer}'")
     project_item_named: str = _form("'{name}, implemented by {implementer}'")

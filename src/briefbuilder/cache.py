@@ -48,7 +48,8 @@ def package_hash(stamps: Stamps | None = None) -> str:
 
 def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str,
              stamps: Stamps | None = None) -> str:
-    """Hash of all a job depends on: brief, its images, series file, theme, briefbuilder.
+    """Hash of all a job depends on: brief, its files (images, chart data), series file,
+    theme, briefbuilder.
 
     The brief and series files count as the bytes the loader parsed, not as they are now:
     an edit saved during the build is then seen by the next build.
@@ -62,9 +63,10 @@ def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str,
 
 
 def asset_files(edition: Edition) -> list[Path]:
-    """The files a job reads beside its brief and series.yaml (images), in name order."""
+    """The files a job reads beside its brief and series.yaml (images, chart data), in name
+    order."""
     folder = edition.path.parent
-    return sorted({folder / f.figure.image for _, f in edition.brief.figures()})
+    return [folder / name for name in edition.brief.files()]
 
 
 class Entry(BaseModel):

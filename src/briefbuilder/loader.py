@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .chart_csv import CsvReader, chart_warnings
 from .content_files import BRIEF_FILE as BRIEF_FILE
 from .content_files import SERIES_FILE as SERIES_FILE
 from .content_files import series_folders as series_folders
@@ -21,6 +22,7 @@ from .content_files import yaml_files
 from .errors import Problem, Refusal, Severity, ThemeError, UsageError
 from .glyphs import Coverage, glyph_problems
 from .images import check_image
+from .model.blocks import CSV_READER
 from .model.brief import LOADER_FIELDS, Brief
 from .model.inline import FOOTNOTE_KEY, FootnoteRef, host_warning, iter_spans
 from .model.series import Edition, LoadedSeries, Series
@@ -207,12 +209,13 @@ def read_brief(path: Path, brief_id: str, lang: str, problems: list[Problem],
                                          "and place"))
         doc.data.update({"id": brief_id, "lang": lang, "folder": path.parent,
                          "sha256": doc.sha256})
+    csv_reader = CsvReader(path.parent.resolve())
     try:
-        brief = validate(Brief, doc)
+        brief = validate(Brief, doc, {CSV_READER: csv_reader})
     except ValidationProblems as exc:
-        problems.extend(found + exc.problems)
+        problems.extend(found + csv_reader.problems + exc.problems)
         return None
-    found += check_references(brief, doc)
+    found += check_references(brief, doc) + chart_warnings(brief, doc)
     if coverage is not None:
         found += glyph_problems(brief, doc, coverage)
     problems.extend(found)

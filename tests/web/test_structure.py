@@ -49,7 +49,8 @@ def test_a_table_of_contents_when_there_are_several_headings(site: Path) -> None
     assert [(a.get("href"), a.text) for a in nav.xpath(".//a")] == [
         ("#definitions-and-callouts", "Definitions and callouts"),
         ("#tables-figures-and-numbers", "Tables, figures and numbers"),
-        ("#after-the-page-break", "After the page break")]
+        ("#after-the-page-break", "After the page break"),
+        ("#charts-from-data", "Charts from data")]
     assert all(every.xpath(f"//h2[@id='{a.get('href')[1:]}']") for a in nav.xpath(".//a"))
     assert parse(site, SAMPLE_EN).xpath("//nav[@class='contents']") == []  # one heading only
 
@@ -158,9 +159,12 @@ def test_no_request_to_another_host_and_every_local_reference_exists(
 
 def test_tables_have_captions_and_header_scopes_and_figures_alt_and_captions(site: Path) -> None:
     every = parse(site, EVERY_BLOCK)
-    (table,) = every.xpath("//table")
+    table, *charts = every.xpath("//table")
     assert texts(table, "caption") == ["Table 1 Projects by state"]
     assert table.xpath("thead/tr/th/@scope") == ["col", "col", "col"]
+    assert [texts(chart, "caption") for chart in charts] == [["Data of figure 2"],
+                                                             ["Data of figure 3"]]
+    assert [chart.xpath("thead/tr/th/@scope") for chart in charts] == [["col"] * 3, ["col"] * 2]
     (figure,) = every.xpath("//figure[@class='figure']")
     assert figure.xpath("img/@alt") == ["Bar chart of five bars rising from left to right."]
     assert texts(figure, "figcaption") == ["Figure 1 Workers reached per year Source: Example data"]

@@ -36,6 +36,7 @@ MARKERS = {
     "quote": "A union representative",
     "table": "Nuevo León",
     "figure": "Workers reached per year",
+    "chart": "Legitimation votes per quarter",
     "stats": "jobs in the sector",
     "projects": "Partners of the Americas (POA)",
 }
@@ -141,10 +142,10 @@ def test_a_block_type_without_its_template_stops_the_writer_at_once(
     """A type added to the model but not to the templates is named before anything renders."""
     edition = load_edition(EVERY_BLOCK)
     theme = theme_copy(tmp_path, edition)
-    monkeypatch.setitem(BLOCK_TYPES, "chart", BLOCK_TYPES["figure"])
+    monkeypatch.setitem(BLOCK_TYPES, "diagram", BLOCK_TYPES["figure"])
     with pytest.raises(ThemeError) as raised:
         write(edition, theme)
     assert [str(problem) for problem in raised.value.problems] == [
-        f"{theme.folder}/templates/blocks/chart.html: no template 'blocks/chart.html': the "
-        "chart blocks of a brief cannot be rendered (add the template to the theme's "
+        f"{theme.folder}/templates/blocks/diagram.html: no template 'blocks/diagram.html': the "
+        "diagram blocks of a brief cannot be rendered (add the template to the theme's "
         "templates/ folder)"]

@@ -187,6 +187,7 @@ VARIANTS: dict[str, Any] = {
     "tables.max_columns": 2,
     "logo": "other.png",
     "logo_alt": "Seal",
+    "chart.palette": ["#7A1F5C", "#14305C"],
 }
 
 
@@ -234,9 +235,9 @@ def outputs(edition: Edition, theme: Theme) -> tuple[bytes | str, bytes | str]:
 
 @pytest.fixture(scope="module")
 def parity(tmp_path_factory: pytest.TempPathFactory) -> tuple[Edition, Theme]:
-    """A brief with a table (two rows: one tinted), a second page (its top margin shows)
-    and a link, and a theme with a logo (no logo_alt): every brand field has something
-    to change."""
+    """A brief with a table (two rows: one tinted), a second page (its top margin shows),
+    a link and a chart, and a theme with a logo (no logo_alt): every brand field has
+    something to change."""
     root = tmp_path_factory.mktemp("parity")
     shutil.copytree(BUILTIN_THEMES, root / "styles")
     with_logo(root, "logo: logo.png\n")
@@ -245,7 +246,9 @@ def parity(tmp_path_factory: pytest.TempPathFactory) -> tuple[Edition, Theme]:
     folder.mkdir(parents=True)
     (folder / "series.yaml").write_text("id: s\ntitle: S\nbriefs: [b]\n", encoding="utf-8")
     body = (table(3) + "            - [a, b, c]\n      - page-break: true\n"
-            "      - See [the data](https://example.org/data).\n")
+            "      - See [the data](https://example.org/data).\n"
+            "      - chart: {title: Votes, alt: Votes rose., data: {categories: [Q1, Q2], "
+            "series: [{name: Held, values: [1, 2]}]}}\n")
     (folder / "b.en.yaml").write_text(brief(body), encoding="utf-8")
     edition = load_edition(folder)
     return edition, theme_of(edition)

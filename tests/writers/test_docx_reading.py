@@ -85,7 +85,8 @@ def test_every_block_reads_in_pandoc(every_block: bytes, tmp_path: Path) -> None
 
 def test_table_has_its_header_row(every_block: bytes, tmp_path: Path) -> None:
     document = json.loads(pandoc(every_block, tmp_path, "json"))
-    data, stats = [b["c"] for b in document["blocks"] if b["t"] == "Table"]
+    data, stats, *chart_data = [b["c"] for b in document["blocks"] if b["t"] == "Table"]
+    assert len(chart_data) == 2  # the data table after each chart
     head_rows = data[3][1]
     assert len(head_rows) == 1
     assert words(head_rows[0]) == "Project State Workers reached"
@@ -103,5 +104,5 @@ def test_every_block_opens_in_python_docx(every_block: bytes) -> None:
     document = open_docx(every_block)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "The last paragraph sits on a new page." in text
-    assert len(document.tables) == 2  # the data table and the stats row
-    assert len(document.inline_shapes) == 1
+    assert len(document.tables) == 4  # the data table, the stats row, the charts' data
+    assert len(document.inline_shapes) == 3  # the figure's picture and the two charts

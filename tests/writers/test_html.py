@@ -57,11 +57,12 @@ def test_semantic_elements(every_block: lxml.html.HtmlElement) -> None:
     body = every_block.body
     assert [h.text_content() for h in body.iter("h1")] == ["Every Block Type in One Brief"]
     assert [h.text_content() for h in body.iter("h2")] == [
-        "Definitions and callouts", "Tables, figures and numbers", "After the page break"]
+        "Definitions and callouts", "Tables, figures and numbers", "After the page break",
+        "Charts from data"]
     assert body.xpath("//ul/li/ul/li") and body.xpath("//ol/li/ol/li")
     assert [dt.text_content() for dt in body.xpath("//dl[@class='definitions']/dt")] == [
         "System actors", "Good practice"]
-    assert [th.get("scope") for th in body.iter("th")] == ["col"] * 3
+    assert [th.get("scope") for th in body.iter("th")] == ["col"] * (3 + 3 + 2)  # +charts
     assert "Table 1" in body.xpath("//table/caption")[0].text_content()
     figure = body.xpath("//figure[@class='figure']")[0]
     assert figure.xpath("img/@alt") == ["Bar chart of five bars rising from left to right."]

@@ -221,7 +221,10 @@ def test_every_block_figure_has_its_alt_text(
         alts = [str(obj.Alt) for obj in pdf.objects
                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"
                 and "/Alt" in obj]
-    assert alts == ["Bar chart of five bars rising from left to right."]
+    assert alts == ["Bar chart of five bars rising from left to right.",
+                    "Votes held rose from 12 in the first quarter to 55 in the fourth; "
+                    "approvals followed closely.",
+                    "A line through three states, highest in Guanajuato."]
 
 
 def test_every_block_links_and_footnotes(
@@ -283,12 +286,12 @@ def test_header_row_cells_have_column_scope(
 ) -> None:
     with pikepdf.open(io.BytesIO(every_block_pdf[0])) as pdf:
         headers = _struct_elements(pdf, "/TH")
-        assert len(headers) == 3
+        assert len(headers) == 3 + 3 + 2  # the table's, then each chart's data table's
         for cell in headers:
             assert str(cell.P.P.S) == "/THead"
             assert (str(cell.A.O), str(cell.A.Scope)) == ("/Table", "/Column")
         cells = _struct_elements(pdf, "/TD")
-        assert len(cells) == 9
+        assert len(cells) == 9 + 4 * 3 + 3 * 2
         assert all("/Scope" not in cell.A for cell in cells)
 
 

@@ -8,6 +8,7 @@ mirrors that mapping, so a field path in an error is the path in the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -171,6 +173,28 @@ class Table(_Model):
     table: TableBody
 
 
+def _relative_file(value: str, kind: str) -> str:
+    """A file name written relative to the brief: not a URL, not absolute, no '..'."""
+    if urlsplit(value).scheme or value.startswith("//"):
+        raise ValueError(
+            f"{value!r} is a URL; {kind}s are files next to the brief "
+            "(download it into the series folder and name the file)"
+        )
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts:
+        raise ValueError(
+            f"{value!r} points outside the series folder; "
+            f"put the {kind} inside it and use a relative path"
+        )
+    return value
+
+
+def _real_alt(value: str, kind: str) -> str:
+    if not value.strip():
+        raise ValueError(f"alt text is empty (describe the {kind} for screen readers)")
+    return value.strip()
+
+
 class FigureBody(_Model):
     image: str = Field(description="Image file, relative to the brief file.", json_schema_extra={
         "hint": "name an image file next to the brief",
@@ -184,30 +208,113 @@ class FigureBody(_Model):
     @field_validator("image")
     @classmethod
     def _relative_path(cls, value: str) -> str:
-        if urlsplit(value).scheme or value.startswith("//"):
-            raise ValueError(
-                f"{value!r} is a URL; images are files next to the brief "
-                "(download it into the series folder and name the file)"
-            )
-        path = PurePosixPath(value.replace("\\", "/"))
-        if path.is_absolute() or ".." in path.parts:
-            raise ValueError(
-                f"{value!r} points outside the series folder; "
-                "put the image inside it and use a relative path"
-            )
-        return value
+        return _relative_file(value, "image")
 
     @field_validator("alt")
     @classmethod
     def _real_alt(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("alt text is empty (describe the image for screen readers)")
-        return value.strip()
+        return _real_alt(value, "image")
 
 
 class Figure(_Model):
     figure: FigureBody = Field(json_schema_extra={
         "synonyms": ["image", "img", "picture", "graphic"]})
+
+
+ChartKind = Literal["column", "bar", "line", "stacked-column", "stacked-bar"]
+MAX_SERIES = 12  # more cannot be told apart, by colour or by marker
+MAX_CATEGORIES = 60  # more labels than a page's axis can print legibly
+# The loader puts a function here in the validation context: it reads a chart's CSV file
+# (a name relative to the brief) into ChartData, or raises ValueError saying why it cannot.
+CSV_READER = "chart_csv_reader"
+CsvReader = Callable[[str], "ChartData"]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class ChartSeries(_Model):
+    name: str = Field(min_length=1, json_schema_extra={"hint": "name the series, e.g. Votes"})
+    values: list[Number] = Field(json_schema_extra={
+        "hint": "one number per category, e.g. [12, 30, 41, 55]"})
+
+    @field_validator("values")
+    @classmethod
+    def _some_values(cls, value: list[float]) -> list[float]:
+        if not value:
+            raise ValueError("the series has no values (give one number per category)")
+        return value
+
+
+class ChartData(_Model):
+    """A chart's numbers: one value of each series per category."""
+
+    categories: list[str] = Field(min_length=1, json_schema_extra={
+        "hint": "list the category labels, e.g. [Q1, Q2, Q3, Q4]"})
+    series: list[ChartSeries] = Field(min_length=1, json_schema_extra={
+        "hint": "list the series, each with a name and values"})
+
+    @model_validator(mode="after")
+    def _a_value_per_category(self) -> ChartData:
+        width = len(self.categories)
+        for number, one in enumerate(self.series):
+            if one.values and len(one.values) != width:
+                raise ValueError(
+                    f"series[{number}] ({one.name}) has {len(one.values)} values but there are "
+                    f"{width} categories (give one value per category)")
+        return self
+
+
+class CsvData(ChartData):
+    """ChartData read from a CSV file beside the brief; file is the name written."""
+
+    file: str
+
+
+def _data_or_file(schema: dict[str, Any]) -> None:
+    """The schema of a chart's data: the numbers themselves, or the name of a CSV file."""
+    numbers = dict(schema)
+    schema.clear()
+    schema.update({"hint": "write the numbers (categories: and series:) or name a CSV file",
+                   "anyOf": [{"type": "string", "description": (
+                       "A CSV file beside the brief: categories in the first column, one "
+                       "series per other column, named by its header.")}, numbers]})
+
+
+class ChartBody(_Model):
+    kind: ChartKind = Field("column", json_schema_extra={"synonyms": ["type", "style"]})
+    title: Inline
+    data: ChartData = Field(json_schema_extra=_data_or_file)
+    unit: str | None = Field(None, description="The value axis title.",
+                             json_schema_extra={"synonyms": ["units", "axis"]})
+    alt: str = Field(description="What the chart shows, for screen readers.", json_schema_extra={
+        "hint": "say what the chart shows for screen readers",
+        "synonyms": ["alt_text", "alt-text", "alttext"]})
+    description: str | None = Field(None, description="A longer description for screen readers.")
+    source: Inline | None = Field(None, json_schema_extra={"synonyms": ["credit"]})
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _read_file(cls, value: Any, info: ValidationInfo) -> Any:
+        """A file name becomes the file's data, read by the loader's CSV reader."""
+        if not isinstance(value, str):
+            return value
+        name = _relative_file(value, "data file")
+        if PurePosixPath(name).suffix.lower() != ".csv":
+            raise ValueError(f"{value!r} is not a .csv file (save the data as CSV, or write "
+                             "categories: and series: here)")
+        reader: CsvReader | None = (info.context or {}).get(CSV_READER)
+        if reader is None:
+            raise ValueError(f"{value!r} cannot be read here: a CSV file is read when the "
+                             "brief is loaded from its series folder")
+        return reader(name)
+
+    @field_validator("alt")
+    @classmethod
+    def _real_alt(cls, value: str) -> str:
+        return _real_alt(value, "chart")
+
+
+class Chart(_Model):
+    chart: ChartBody = Field(json_schema_extra={"synonyms": ["graph", "plot"]})
 
 
 class Stat(_Model):
@@ -256,6 +363,7 @@ BLOCK_TYPES: dict[str, type[_Model]] = {
     "quote": Quote,
     "table": Table,
     "figure": Figure,
+    "chart": Chart,
     "stats": Stats,
     "projects": Projects,
     "page-break": PageBreak,
@@ -283,6 +391,7 @@ Block = Annotated[
     | Annotated[Quote, Tag("quote")]
     | Annotated[Table, Tag("table")]
     | Annotated[Figure, Tag("figure")]
+    | Annotated[Chart, Tag("chart")]
     | Annotated[Stats, Tag("stats")]
     | Annotated[Projects, Tag("projects")]
     | Annotated[PageBreak, Tag("page-break")],

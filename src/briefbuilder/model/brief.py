@@ -13,6 +13,8 @@ from .blocks import (
     Block,
     Bullets,
     Callout,
+    Chart,
+    CsvData,
     Definitions,
     Figure,
     ListItem,
@@ -133,6 +135,15 @@ class Brief(BaseModel):
     def figures(self) -> Iterator[tuple[tuple[str | int, ...], Figure]]:
         return ((path, block) for path, block in self.blocks() if isinstance(block, Figure))
 
+    def charts(self) -> Iterator[tuple[tuple[str | int, ...], Chart]]:
+        return ((path, block) for path, block in self.blocks() if isinstance(block, Chart))
+
+    def files(self) -> list[str]:
+        """The files beside the brief that its blocks read (images, chart data), each once."""
+        names = [f.figure.image for _, f in self.figures()]
+        names += [c.chart.data.file for _, c in self.charts() if isinstance(c.chart.data, CsvData)]
+        return sorted(set(names))
+
     def tables(self) -> Iterator[tuple[tuple[str | int, ...], Table]]:
         return ((path, block) for path, block in self.blocks() if isinstance(block, Table))
 
@@ -188,6 +199,10 @@ def _own_inlines(path: Path_, block: Block) -> Iterator[tuple[Path_, Inline]]:
             for name, value in (("caption", f.caption), ("credit", f.credit)):
                 if value is not None:
                     yield (*path, "figure", name), value
+        case Chart(chart=c):
+            yield (*path, "chart", "title"), c.title
+            if c.source is not None:
+                yield (*path, "chart", "source"), c.source
         case Stats(stats=items):
             for i, stat in enumerate(items):
                 yield (*path, "stats", i, "label"), stat.label

@@ -6,7 +6,7 @@ finding about the n-th heading or table of a PDF name the field that made it.
 
 from __future__ import annotations
 
-from ..model.blocks import Table
+from ..model.blocks import Chart, Figure, Table, block_tag
 from ..model.brief import Brief
 from ..places import FieldPath
 
@@ -31,10 +31,22 @@ def outline(brief: Brief) -> list[tuple[FieldPath, int, str]]:
     return found
 
 
-def tables(brief: Brief) -> list[tuple[FieldPath, Table]]:
-    return [((*path, "table"), block) for path, block in brief.tables()]
+def tables(brief: Brief) -> list[tuple[FieldPath, list[str]]]:
+    """Each table of the outputs with its header texts: the brief's tables, and the data
+    table that follows each chart (a corner cell for the unit, then the series names)."""
+    found: list[tuple[FieldPath, list[str]]] = []
+    for path, block in brief.blocks():
+        if isinstance(block, Table):
+            found.append(((*path, "table"), [cell.plain for cell in block.table.header]))
+        elif isinstance(block, Chart):
+            chart = block.chart
+            found.append(((*path, "chart", "data"),
+                          [chart.unit or "", *(s.name for s in chart.data.series)]))
+    return found
 
 
 def figure_fields(brief: Brief) -> list[FieldPath]:
-    """The field path of each figure block's body (…figure), in reading order."""
-    return [(*path, "figure") for path, _ in brief.figures()]
+    """The field path of each figure or chart block's body (…figure, …chart), in reading
+    order: both are figures with alt text in the outputs."""
+    return [(*path, str(block_tag(block))) for path, block in brief.blocks()
+            if isinstance(block, Figure | Chart)]

@@ -105,8 +105,7 @@ def data_tables(subject: Subject, doc: DocxDoc) -> list[WordTable | None]:
     """The Word table made from each table of the brief (matched by header text), in order."""
     found: list[WordTable | None] = []
     candidates = list(doc.tables)
-    for _, block in brief_map.tables(subject.edition.brief):
-        header = tuple(cell.plain for cell in block.table.header)
+    for _, header in brief_map.tables(subject.edition.brief):
         match = next((t for t in candidates if len(t.first_row) == len(header) and all(
             same_text(a, b) for a, b in zip(t.first_row, header, strict=True))), None)
         if match is not None:

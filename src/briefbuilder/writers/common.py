@@ -8,6 +8,7 @@ import string
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 
 from ..brand import Labels, Theme
 from ..errors import Problem, ThemeError
@@ -39,6 +40,13 @@ def format_date(date: dt.date, lang: str, labels: Labels) -> str:
     """The brief date as the language writes it: 'September 2024', 'septiembre de 2024'."""
     locale = lang.replace("-", "_")
     return babel_format_date(date, labels.date_format, locale=locale)
+
+
+def number_text(value: float, lang: str, labels: Labels) -> str:
+    """A chart value as the language (and the theme's region for it) writes it: 1,200.5 in
+    English and in Mexican Spanish, 1200,5 in Spanish."""
+    tag = lang if "-" in lang else (labels.language_tag or lang)
+    return str(format_decimal(value, locale=tag.replace("-", "_")))
 
 
 def fill(template: str, **values: tuple[Span, ...] | str) -> tuple[Span, ...]:

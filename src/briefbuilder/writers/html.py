@@ -35,12 +35,14 @@ from ..model.inline import (
 )
 from ..model.series import Edition
 from ..templating import render_template, sandbox
+from .chart_svg import chart_svg
 from .common import (
     brief_of,
     edition_lines,
     fill,
     heading_anchors,
     logo_file,
+    number_text,
     project_spans,
 )
 from .typography import typeset
@@ -132,7 +134,7 @@ def block_template(block: Block) -> str:
     match block:
         case (blocks.Paragraph() | blocks.Bullets() | blocks.Numbered() | blocks.Definitions()
               | blocks.Callout() | blocks.Quote() | blocks.Table() | blocks.Figure()
-              | blocks.Stats() | blocks.Projects() | blocks.PageBreak()):
+              | blocks.Chart() | blocks.Stats() | blocks.Projects() | blocks.PageBreak()):
             return _template_of(block_tag(block) or "")
         case _:
             assert_never(block)
@@ -226,6 +228,10 @@ def page_context(state: RenderState, theme: Theme) -> dict[str, Any]:
     """What the templates of an edition's page see, its text rendered through state."""
     edition, labels = state.edition, state.labels
     brief = edition.brief
+
+    def number(value: float) -> str:
+        return number_text(value, brief.lang, labels)
+
     return {
         "edition": edition,
         "brief": brief,
@@ -238,7 +244,10 @@ def page_context(state: RenderState, theme: Theme) -> dict[str, Any]:
         "description": brief.summary or (brief.subtitle.plain if brief.subtitle else ""),
         "inline": state.inline,
         "numbered_label": state.numbered_label,
+        "last_number": lambda kind: state.counts.get(kind, 0),
         "heading_id": state.heading_id,
+        "chart_svg": lambda chart, salt: Markup(chart_svg(chart, theme.brand, salt, number)),
+        "number": number,
     }
 
 

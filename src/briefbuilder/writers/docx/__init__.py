@@ -57,7 +57,7 @@ def _written(edition: Edition, theme: Theme) -> tuple[Any, Draft]:
     lists = add_lists(document, brand)
     add_styles(document, brand, page, lists)
     embed_fonts(document, theme)
-    draft = Draft(document, edition, labels, page, lists)
+    draft = Draft(document, edition, labels, page, lists, brand)
     set_up_pages(draft, theme)
     write_content(draft)
     tag = language_tag(brief.lang, labels)

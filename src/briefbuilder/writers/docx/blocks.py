@@ -9,13 +9,14 @@ from typing import Any, assert_never
 from docx.image.exceptions import UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml.table import CT_Tbl
-from docx.shared import Length
+from docx.shared import Emu, Length
 
 from ...errors import Problem, RenderError
 from ...model.blocks import (
     Block,
     Bullets,
     Callout,
+    Chart,
     Definitions,
     Figure,
     ListItem,
@@ -30,9 +31,10 @@ from ...model.blocks import (
 from ...model.brief import Section
 from ...model.inline import LineBreak, Span, Strong, Text
 from ...sandbox import allowed_file
-from ..common import anchor_name, fill_parts, project_parts
+from ..common import anchor_name, fill, fill_parts, number_text, project_parts
 from .draft import Draft
 from .inline import RunLook, write_spans
+from .oxml.chart import new_chart_inline
 from .oxml.fields import add_bookmark_end, add_bookmark_start, add_field
 from .oxml.formatting import (
     describe_picture,
@@ -41,9 +43,11 @@ from .oxml.formatting import (
     set_table_look,
 )
 from .oxml.numbering import set_numbering
+from .properties import build_moment
 from .styles import CALLOUT_STYLES
 
 AFTER_TABLE = {"Normal": "Normal After Table"}  # the others have space above of their own
+CHART_ASPECT = 0.45  # height / width of a chart in the draft, about as in print
 
 
 def paragraph(draft: Draft, container: Any, style: str, spans: tuple[Span, ...] = ()) -> Any:
@@ -107,6 +111,8 @@ def _write_block(draft: Draft, container: Any, block: Block, box: str | None) ->
             _table(draft, container, block)
         case Figure():
             _figure(draft, container, block)
+        case Chart():
+            _chart(draft, container, block)
         case Stats():
             _stats(draft, container, block)
         case Projects():
@@ -173,20 +179,27 @@ def _table(draft: Draft, container: Any, block: Table) -> None:
     body = block.table
     if body.caption is not None:
         _caption(draft, container, draft.labels.table, "Table", body.caption.spans)
+    styles = [draft.style("Table Number" if n else "Table Text") for n in body.numeric_columns()]
+    _grid(draft, container, [[cell.spans for cell in row] for row in [body.header, *body.rows]],
+          styles)
+
+
+def _grid(draft: Draft, container: Any, rows: list[list[tuple[Span, ...]]], styles: list[str],
+          width: Length | None = None) -> None:
+    """A Brief Table of `rows`, the first one the header row, each column in its style; full
+    width unless given."""
     draft.after_table = False  # the space goes after this table, not into it
-    table = _add_table(container, len(body.rows) + 1, len(body.header), draft.page.text_width)
+    table = _add_table(container, len(rows), len(rows[0]), width or draft.page.text_width)
     table.tblStyle_val = draft.style("Brief Table")
     set_table_look(table.tblPr, header_row=True)
-    styles = [draft.style("Table Number" if n else "Table Text") for n in body.numeric_columns()]
-    for number, (tr, cells) in enumerate(zip(table.tr_lst, [body.header, *body.rows],
-                                             strict=True)):
+    for number, (tr, cells) in enumerate(zip(table.tr_lst, rows, strict=True)):
         keep_row_together(tr)
         if number == 0:
             repeat_as_header(tr)
         for tc, cell, style in zip(tr.tc_lst, cells, styles, strict=True):
             p = tc.p_lst[0]
             p.style = style
-            write_spans(draft, draft.body, p, cell.spans)
+            write_spans(draft, draft.body, p, cell)
     draft.after_table = True
 
 
@@ -216,6 +229,35 @@ def _figure(draft: Draft, container: Any, block: Figure) -> None:
         p = paragraph(draft, container, "Figure Credit")
         for part in fill_parts(draft.labels.source, source=body.credit.spans):
             write_spans(draft, draft.body, p, part)
+
+
+def _chart(draft: Draft, container: Any, block: Chart) -> None:
+    """A native chart (editable data, alt text in wp:docPr/@descr), its numbered caption and
+    source, then its numbers as a table."""
+    from .chart import add_chart  # python-pptx, only for a brief with a chart
+
+    body = block.chart
+    rel_id = add_chart(draft.document.part, body, draft.brand, build_moment(draft.edition))
+    width = draft.page.text_width
+    size = (Emu(width), Emu(int(width * CHART_ASPECT)))
+    inline = new_chart_inline(size, draft.shape_id(), rel_id, body.title.plain, body.alt)
+    paragraph(draft, container, "Figure").add_r().add_drawing(inline)
+    _caption(draft, container, draft.labels.figure, "Figure", body.title.spans)
+    if body.source is not None:
+        p = paragraph(draft, container, "Figure Credit")
+        for part in fill_parts(draft.labels.source, source=body.source.spans):
+            write_spans(draft, draft.body, p, part)
+    number = str(draft.counters["Figure"])
+    paragraph(draft, container, "Caption", fill(draft.labels.chart_data, number=number))
+    data, lang, labels = body.data, draft.brief.lang, draft.labels
+    header: list[tuple[Span, ...]] = [(Text(text=body.unit or ""),),
+                                       *((Text(text=s.name),) for s in data.series)]
+    rows: list[list[tuple[Span, ...]]] = [[(Text(text=category),),
+             *((Text(text=number_text(s.values[i], lang, labels)),) for s in data.series)]
+            for i, category in enumerate(data.categories)]
+    styles = [draft.style("Table Text")] + [draft.style("Table Number")] * len(data.series)
+    _grid(draft, container, [header, *rows], styles,
+          Length(width * (1 + len(data.series)) // 6))
 
 
 def _stats(draft: Draft, container: Any, block: Stats) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ...brand import Labels
+from ...brand import Brand, Labels
 from ...model.brief import Brief
 from ...model.series import Edition
 from ..common import anchor_name
@@ -40,6 +40,7 @@ class Draft:
     labels: Labels
     page: Geometry
     lists: Lists
+    brand: Brand
     notes: dict[str, int] = field(default_factory=dict)  # footnote key -> w:id
     bookmarks: set[str] = field(default_factory=set)  # heading anchors already bookmarked
     last_bookmark: int = 0

@@ -24,7 +24,8 @@ CODES = {"subtitle": "sb", "sections": "s", "heading": "h", "body": "b", "bullet
          "numbered": "n", "definitions": "d", "term": "tm", "text": "x", "callout": "c",
          "title": "ti", "quote": "q", "source": "so", "table": "t", "caption": "cp",
          "header": "hr", "rows": "r", "figure": "f", "credit": "cr", "stats": "sa",
-         "label": "l", "projects": "p", "items": "i", "name": "nm", "implementer": "im"}
+         "label": "l", "projects": "p", "items": "i", "name": "nm", "implementer": "im",
+         "chart": "ch"}
 
 
 SourceText = tuple[str, FieldPath, Inline]  # bookmark name, field path, text

@@ -1,9 +1,10 @@
 """The OOXML python-docx does not write: element classes registered here, once, and the
 few functions the writer calls to build footnotes, links, fields, lists, formats and
-embedded fonts."""
+embedded fonts and chart references."""
 
 from docx.oxml.parser import register_element_cls
 
+from .chart import CT_ChartReference
 from .fields import CT_BookmarkEnd, CT_BookmarkStart, CT_FldChar
 from .fonts import CT_Font, CT_FontRel, CT_Fonts
 from .footnotes import CT_Footnote, CT_FootnoteReference, CT_Footnotes
@@ -24,3 +25,4 @@ register_element_cls("w:embedRegular", CT_FontRel)
 register_element_cls("w:embedBold", CT_FontRel)
 register_element_cls("w:embedItalic", CT_FontRel)
 register_element_cls("w:embedBoldItalic", CT_FontRel)
+register_element_cls("c:chart", CT_ChartReference)
