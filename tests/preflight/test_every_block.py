@@ -26,7 +26,7 @@ def test_pdf_and_word_say_the_same_thing(every_block: Built) -> None:
         ("same.headings", "pass", "5 heading(s), same outline"),
         ("same.figures", "pass", "3 figure(s), same alt texts"),  # the image and 2 charts
         ("same.tables", "pass", "3 table(s), same shapes"),  # the table, 2 charts' data
-        ("same.pages", "pass", "3 page(s) and 2 footnote(s) on the same pages")
+        ("same.pages", "pass", "4 page(s) and 2 footnote(s) on the same pages")
         if shutil.which("soffice") else ("same.pages", "warn", "skipped: LibreOffice (soffice) "
                                          "is not installed, so the Word draft's pages were not "
                                          "compared with the PDF's"),

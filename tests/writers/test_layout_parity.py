@@ -30,8 +30,8 @@ def test_a_column_of_numbers_is_numeric_and_a_column_of_words_is_not() -> None:
 def test_print_right_aligns_the_numeric_column() -> None:
     edition = load_edition(EVERY_BLOCK)
     html = lxml.html.document_fromstring(write_html(edition, theme_of(edition)))
-    assert [c.get("class") for c in html.xpath("//table//tr[2]/td")] == [None, None, "number"]
-    assert [c.get("class") for c in html.xpath("//table//th")] == [None, None, "number"]
+    assert [c.get("class") for c in html.xpath("(//table)[1]//tr[2]/td")] == [None, None, "number"]
+    assert [c.get("class") for c in html.xpath("(//table)[1]//th")] == [None, None, "number"]
     assert "th.number, td.number { text-align: right; }" in (
         theme_of(edition).folder.parent.parent / "templates" / "print.css").read_text()
 
@@ -67,7 +67,7 @@ def test_a_quote_source_stands_under_its_words_after_a_dash(draft: bytes) -> Non
 def test_tables_and_stats_do_not_split(draft: bytes) -> None:
     body = part(draft, "word/document.xml").find("w:body", NS)
     tables = body.findall("w:tbl", NS)
-    assert len(tables) == 2  # the table and the stats
+    assert len(tables) == 4  # the table, the stats and the data tables of the two charts
     assert all(tr.find("w:trPr/w:cantSplit", NS) is not None
                for table in tables for tr in table.findall("w:tr", NS))
 
