@@ -14,6 +14,12 @@ ENDS_ON_PAGE_ONE = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n" + "".joi
     f'      - "{FILL * 6}"\n' for _ in range(10)) + f'      - "{FILL * 3}"\n'
 
 
+def besides_word_pages(findings: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The findings other than same.pages: these fixtures are made to break pages at a
+    chosen line, which a Word draft (unhyphenated, other metrics) does not keep."""
+    return [f for f in findings if f["check"] != "same.pages"]
+
+
 def policy_auto(styles: Path) -> None:
     (styles / "ilab" / "print.css").write_text(AUTO, encoding="utf-8")
 
@@ -23,7 +29,7 @@ def test_a_note_printed_after_its_calls_page_fails_at_the_footnote(
     built = make_project({"notepage": {"b.en.yaml": call_at_page_end()}}, policy_auto)
     result = run_preflight(built["notepage"])
     assert result.code == 1
-    [failure] = result.failures()
+    [failure] = besides_word_pages(result.failures())
     assert (failure["check"], failure["message"]) == (
         "pdf.note-placement",
         "footnote 1 ('long') is called on page 1 but its text is printed on page 2")
@@ -39,12 +45,12 @@ def test_the_themes_policy_keeps_note_and_call_together_and_the_colophon_alone_w
     built = make_project({"notepage": {"b.en.yaml": call_at_page_end()},
                           "colophon": {"b.en.yaml": ENDS_ON_PAGE_ONE}})
     notepage = run_preflight(built["notepage"])
-    assert notepage.code == 0
+    assert besides_word_pages(notepage.failures()) == []
     assert [(f["status"], f["message"]) for f in notepage.of("pdf.note-placement")] == [
         ("pass", "1 footnote(s), each on the page of its call")]
     assert [f["status"] for f in notepage.of("pdf.last-page")] == ["pass"]
     colophon = run_preflight(built["colophon"])
-    assert colophon.code == 0  # a warning does not fail
+    assert besides_word_pages(colophon.failures()) == []  # a warning does not fail
     [warning] = colophon.failures("warn")
     assert (warning["check"], warning["message"], warning["field"], warning["line"]) == (
         "pdf.last-page", "the last page (2) holds only the colophon or disclaimer; the "

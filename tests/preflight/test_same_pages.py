@@ -39,7 +39,7 @@ def _check(subject: Subject) -> list[Problem]:
 @pytest.mark.parametrize("folder", [SAMPLE, EVERY_BLOCK], ids=["sample", "every-block"])
 def test_the_drafts_keep_the_pdf_pages_and_footnote_pages(folder: Path, tmp_path: Path) -> None:
     (finding,) = _check(_subject(folder, tmp_path))
-    pages, notes = {SAMPLE: (2, 1), EVERY_BLOCK: (3, 2)}[folder]
+    pages, notes = {SAMPLE: (2, 1), EVERY_BLOCK: (4, 2)}[folder]
     assert (finding.check, finding.status, finding.message) == (
         "same.pages", "pass", f"{pages} page(s) and {notes} footnote(s) on the same pages")
 
@@ -47,15 +47,15 @@ def test_the_drafts_keep_the_pdf_pages_and_footnote_pages(folder: Path, tmp_path
 def test_other_pages_in_word_fail_naming_the_footnote(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     subject = _subject(SAMPLE, tmp_path)
-    other = _subject(EVERY_BLOCK, tmp_path)  # a 3-page PDF without the sample's note
+    other = _subject(EVERY_BLOCK, tmp_path)  # a 4-page PDF without the sample's note
     monkeypatch.setattr(module.shutil, "which", lambda name: "/usr/bin/soffice")
     monkeypatch.setattr(module, "libreoffice_pdf", lambda docx, folder: other.pdf)
     findings = _check(subject)
     assert [(f.status, f.message) for f in findings] == [
-        ("fail", "the PDF has 2 page(s), the Word draft in LibreOffice 3"),
+        ("fail", "the PDF has 2 page(s), the Word draft in LibreOffice 4"),
         ("fail", "footnote 1 ('International Trade Administration. \u201cMe\u2026') is on "
                  "page 1 of the PDF but no page of the Word draft")]
-    where = findings[0].where
+    where = findings[0]
     assert (where.file, where.detail) == (SAMPLE / "introduction.en.yaml", "introduction.en.docx")
 
 
@@ -64,6 +64,6 @@ def test_without_libreoffice_it_is_skipped_with_a_warning(
     subject = _subject(SAMPLE, tmp_path)
     monkeypatch.setattr(module.shutil, "which", lambda name: None)
     (finding,) = _check(subject)
-    assert (finding.status, finding.message, finding.fix) == (
+    assert (finding.status, finding.message, finding.hint) == (
         "warn", "skipped: LibreOffice (soffice) is not installed, so the Word draft's pages "
         "were not compared with the PDF's", "install LibreOffice to compare them")
