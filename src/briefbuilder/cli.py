@@ -345,24 +345,28 @@ def _build(args: argparse.Namespace, *, one_line: bool = False,
     started, started_ns = time.monotonic(), time.time_ns()
     options = _options(args)
     recording, check = _depfile(args.content, options, started_ns)
-    if check is not None and check.stale:
-        kept = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
-        code = _full_build(args, options, one_line, started, recording, pool, (check.load, kept))
-    elif check is None:
+    if check is None:
         code = _full_build(args, options, one_line, started, recording, pool)
     else:
-        rows = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
-        if args.verbose:
-            err.print(f"{len(rows)} job(s), 0 to build", highlight=False)
-            for row in rows:
-                err.print(job_line(row), highlight=False)
-        _print_summary(rows, 0, args.quiet or one_line, time.monotonic() - started)
-        code = EXIT_OK
+        kept = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
+        code = (_full_build(args, options, one_line, started, recording, pool, (check.load, kept))
+                if check.stale else _all_up_to_date(args, kept, one_line, started))
     if args.preflight:
         from .preflight import preflight
 
         code = max(code, preflight(args.content, args.out, False, err, _verbosity(args)))
     return code
+
+
+def _all_up_to_date(args: argparse.Namespace, rows: list[Row], one_line: bool,
+                    started: float) -> int:
+    """The end of a build the depfile found up to date: its counts (and rows with -v)."""
+    if args.verbose:
+        err.print(f"{len(rows)} job(s), 0 to build", highlight=False)
+        for row in rows:
+            err.print(job_line(row), highlight=False)
+    _print_summary(rows, 0, args.quiet or one_line, time.monotonic() - started)
+    return EXIT_OK
 
 
 def _depfile(content: Path, options: Options, started_ns: int) -> tuple[Recording, Check | None]:
