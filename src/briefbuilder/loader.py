@@ -227,16 +227,24 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
     found: list[Problem] = []
     uncited = brief.uncited_footnotes()
     texts = list(brief.inlines()) + [(("footnotes", k), t) for k, t in brief.footnotes.items()]
+    cited_in_notes: set[str] = set()
     for loc, text in texts:
         for span in iter_spans(text.spans):
-            if isinstance(span, FootnoteRef) and span.key not in brief.footnotes:
+            if not isinstance(span, FootnoteRef):
+                continue
+            if span.key not in brief.footnotes:
                 found.append(doc.problem(loc, f"footnote [^{span.key}] is not defined",
                                          f"add '{span.key}:' under footnotes:"))
+            elif loc[0] == "footnotes":
+                cited_in_notes.add(span.key)
+                found.append(doc.problem(loc, f"footnote [^{span.key}] is cited inside a "
+                                         "footnote, where no note can print", "cite it in the "
+                                         "body text, or write its text into this footnote"))
     for key in brief.footnotes:
         if not FOOTNOTE_KEY.fullmatch(key):
             found.append(doc.problem(("footnotes", key), f"footnote key {key!r} cannot be cited",
                                      "use letters, digits, '-' and '_', e.g. ita-2024"))
-        elif key in uncited:
+        elif key in uncited and key not in cited_in_notes:
             found.append(doc.problem(("footnotes", key), f"footnote {key!r} is never referenced",
                                      f"cite it as [^{key}] or remove it", Severity.WARNING))
     for loc, href in brief.link_targets():
