@@ -304,7 +304,7 @@ def _load(content: Path, wanted: set[str] | None = None) -> Project:
 def _check(args: argparse.Namespace) -> int:
     from .alignment import check_alignment
     from .loader import load_file, load_project
-    from .review.translation import pending_translations
+    from .review.pending import pending_translations
     from .themes import BRAND_FILE, check_themes, load_theme
 
     content: Path = args.content
