@@ -32,11 +32,7 @@ BIDI_DANGER = "can make text read differently than it is (U+202E shows 'fdp.exe'
 MAX_WORD = 100  # characters; a longer word cannot be set and takes minutes to lay out
 # Where a line may break inside a run without spaces: hyphens, slashes, dashes, and
 # between CJK characters (which need no spaces).
-_WORD_CHAR = r"[^\s/\-\u2010-\u2015\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
-_WORD = re.compile(f"{_WORD_CHAR}+")
-# A word past MAX_WORD, matched only from a word's start (so a long text costs linear time);
-# a text without one passes check_words at once.
-_LONG_WORD = re.compile(f"(?<!{_WORD_CHAR}){_WORD_CHAR}{{{MAX_WORD + 1},}}")
+_WORD = re.compile(r"[^\s/\-\u2010-\u2015\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 # What can start inline markup (or be rewritten by markdown-it's normalize rule, as '\r'):
 # a text without any of these is one plain Text span, and markdown-it need not read it.
 _MARKUP = re.compile(r"[*_\[<\\\n\r]")
@@ -163,7 +159,7 @@ def forbidden_character(text: str) -> str | None:
 
 def check_words(text: str) -> str:
     """Return text if no word in it (URLs aside) is longer than MAX_WORD; else raise."""
-    if _LONG_WORD.search(text) is None:
+    if max(map(len, _WORD.findall(text)), default=0) <= MAX_WORD:  # URLs or not
         return text
     for token in text.split():
         if _URL_WORD.match(token):
