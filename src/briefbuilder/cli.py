@@ -4,6 +4,7 @@ and printing."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -302,17 +303,29 @@ def _load(content: Path, wanted: set[str] | None = None) -> Project:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .alignment import check_alignment
     from .loader import load_file, load_project
-    from .review.translation import pending_translations
-    from .themes import BRAND_FILE, check_themes, load_theme
+    from .themes import BRAND_FILE, load_theme
 
-    content: Path = args.content
-    if content.name == BRAND_FILE and content.is_file():
-        load_theme(content.parent)
-        err.print(f"ok: theme {content.parent.name!r} is valid")
-        return EXIT_OK
-    project = load_file(content) if content.is_file() else load_project(content)
+    gc.freeze()  # what was just imported outlives the check: no collection walks it meanwhile
+    try:
+        content: Path = args.content
+        if content.name == BRAND_FILE and content.is_file():
+            load_theme(content.parent)
+            err.print(f"ok: theme {content.parent.name!r} is valid")
+            return EXIT_OK
+        return _check_project(args, load_file(content) if content.is_file()
+                              else load_project(content))
+    finally:
+        gc.unfreeze()
+
+
+def _check_project(args: argparse.Namespace, project: Project) -> int:
+    """The loaded project's themes, alignment and pending translations checked too; every
+    problem printed, and the count of valid brief editions."""
+    from .alignment import check_alignment
+    from .review.pending import pending_translations
+    from .themes import check_themes
+
     theme_problems, stopped = check_themes(project.series)
     project.problems.extend(theme_problems)
     project.problems.extend(check_alignment(project.editions(), args.strict))

@@ -58,7 +58,10 @@ def glyph_problems(brief: Brief, doc: YamlDoc, coverage: Coverage) -> list[Probl
 
 def _missing(text: str, have: frozenset[int]) -> list[str]:
     """The distinct characters of text, in order, that have no glyph and need one."""
-    return list(dict.fromkeys(c for c in text if ord(c) not in have and not _invisible(c)))
+    lacking = {c for c in set(text) if ord(c) not in have}
+    if not lacking:
+        return []
+    return list(dict.fromkeys(c for c in text if c in lacking and not _invisible(c)))
 
 
 def _invisible(char: str) -> bool:

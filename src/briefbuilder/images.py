@@ -1,5 +1,7 @@
 """Checking an image file completely, before any writer places it: its kind, its size in
-pixels, every pixel decoded, and metadata the writers must be able to read."""
+pixels, every pixel decoded, and metadata the writers must be able to read.
+
+Pillow is imported by the first check, so loading content without images never imports it."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from PIL import Image, ImageFile, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from .errors import Refusal
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 KINDS = ("PNG", "JPEG")
 MAX_PIXELS = 40_000_000  # a letter page at 600 dpi is 34 megapixels; more only costs memory
@@ -21,6 +25,8 @@ _RESAVE = "save it again without metadata, or export it again"
 def check_image(path: Path, shown: str, role: str = "figure") -> None:
     """Raise Refusal unless path is a PNG or JPEG that decodes whole within MAX_PIXELS;
     shown is the name the user wrote and role what the image is, for the messages."""
+    from PIL import Image, UnidentifiedImageError
+
     export = f"export the {role} as PNG or JPEG"
     with path.open("rb") as handle:
         head = handle.read(1024)
@@ -90,6 +96,8 @@ def _strict_pillow() -> Iterator[None]:
     """Pillow as this check needs it: its own decompression-bomb check lifted, so that an
     image's real size is known and judged against MAX_PIXELS (far below Pillow's limit)
     before decoding; and truncated files refused (WeasyPrint, once imported, accepts them)."""
+    from PIL import Image, ImageFile
+
     saved = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
     Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = None, False
     try:

@@ -14,7 +14,6 @@ from .images import check_image
 from .model.series import LoadedSeries
 from .places import Places
 from .sandbox import irregular_problem, link_problem, linked_outside, not_a_file, theme_file
-from .templating import syntax_problems
 from .theme_lookup import BRAND_FILE as BRAND_FILE
 from .theme_lookup import BUILTIN_THEMES as BUILTIN_THEMES
 from .theme_lookup import STYLES as STYLES
@@ -132,6 +131,16 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
             f"add {theme.folder / 'labels' / base}.yaml")]))
 
 
+def _template_problems(folder: Path) -> list[Problem]:
+    """The syntax errors of the theme's own templates; Jinja is imported only for a theme
+    that has a templates/ folder (a theme without one uses the package's own)."""
+    if not (folder / "templates").is_dir():
+        return []
+    from .templating import syntax_problems
+
+    return syntax_problems(folder)
+
+
 def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
     """Every series' theme loads, its templates parse, it has labels for each edition's
     language, and each edition fits its pages (fit.py): the problems, and the edition files
@@ -141,7 +150,7 @@ def check_themes(series: list[LoadedSeries]) -> tuple[list[Problem], set[Path]]:
     for loaded in series:
         try:
             theme = load_theme(find_theme(loaded.series.theme, loaded.folder))
-            problems.extend(p for p in syntax_problems(theme.folder) if p not in problems)
+            problems.extend(p for p in _template_problems(theme.folder) if p not in problems)
         except ThemeError as exc:
             problems.extend(exc.problems)
             stopped.update(edition.path for edition in loaded.editions)

@@ -39,6 +39,10 @@ MAX_BRACKETS = 2_000
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SAFE = YAML(typ="safe", pure=False)  # its resolver and constructor are YAML 1.2's
+# The first characters with which a plain scalar may be other than text in YAML 1.2 (a
+# number, a bool, null, a date...): a plain scalar starting otherwise, and every quoted or
+# block scalar, is text without asking the resolver.
+_TYPED_STARTS = frozenset(_SAFE.resolver.versioned_resolver)
 
 
 class Unusual(Exception):
@@ -133,7 +137,10 @@ class _Reader:
         if event.anchor is not None or event.tag is not None:
             raise Unusual
         value: str = event.value
-        tag = _SAFE.resolver.resolve(ScalarNode, value, event.implicit)
+        if _typed(value, event.implicit[0]):
+            tag = _SAFE.resolver.resolve(ScalarNode, value, event.implicit)
+        else:
+            tag = _STR
         if tag == _STR:
             self.text += len(value)
             if self.text > self.limits.text or not self.printable(value):
@@ -145,6 +152,11 @@ class _Reader:
             return _SAFE.constructor.construct_non_recursive_object(ScalarNode(tag, value))
         except ValueError:  # an impossible date (2024-13-45) stays text, for validation
             return value
+
+
+def _typed(value: str, plain: bool) -> bool:
+    """Whether the resolver may read the scalar as other than text."""
+    return plain and (value[:1] in _TYPED_STARTS or None in _TYPED_STARTS)
 
 
 def _place(event: Event) -> tuple[int, int]:

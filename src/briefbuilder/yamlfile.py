@@ -17,7 +17,7 @@ from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, Severity
 from .explain import explain
-from .model.inline import BIDI_CONTROLS, BIDI_DANGER, XML_ILLEGAL
+from .model.inline import BIDI_CONTROLS, BIDI_DANGER, UNPRINTABLE, XML_ILLEGAL
 from .places import FieldPath, Places, format_path
 from .sandbox import NotAFile, irregular_problem, read_regular
 from .yamlfast import Limits, Positions, Unusual, read_plain
@@ -218,6 +218,8 @@ def _printable(text: str, loc: FieldPath, at: tuple[int, int], path: Path) -> No
 
 def _unprintable(text: str) -> str | None:
     """What in text no writer can print, or None."""
+    if UNPRINTABLE.search(text) is None:
+        return None
     if bad := XML_ILLEGAL.search(text):
         return f"control character U+{ord(bad.group(0)):04X} cannot be printed"
     if bidi := BIDI_CONTROLS.search(text):

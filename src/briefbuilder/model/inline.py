@@ -24,15 +24,23 @@ from pydantic_core import CoreSchema
 ALLOWED_SCHEMES = ("https", "http", "mailto")
 FOOTNOTE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 # Characters XML 1.0 cannot carry; they must never reach a writer.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_ILLEGAL = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+XML_ILLEGAL = re.compile(f"[{_XML_ILLEGAL}]")
 # Bidi embedding, override and isolate controls reorder what a reader sees (U+202E shows
 # "fdp.exe" as "exe.pdf"); a brief never needs them, so no text may hold one.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+BIDI_CONTROLS = re.compile(f"[{_BIDI_CONTROLS}]")
+# Either kind: one pass over a text that holds neither (the usual case); the two above
+# then name what a text holds.
+UNPRINTABLE = re.compile(f"[{_XML_ILLEGAL}{_BIDI_CONTROLS}]")
 BIDI_DANGER = "can make text read differently than it is (U+202E shows 'fdp.exe' as 'exe.pdf')"
 MAX_WORD = 100  # characters; a longer word cannot be set and takes minutes to lay out
 # Where a line may break inside a run without spaces: hyphens, slashes, dashes, and
 # between CJK characters (which need no spaces).
 _WORD = re.compile(r"[^\s/\-\u2010-\u2015\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+# What can start inline markup (or be rewritten by markdown-it's normalize rule, as '\r'):
+# a text without any of these is one plain Text span, and markdown-it need not read it.
+_MARKUP = re.compile(r"[*_\[<\\\n\r]")
 # Invisible characters (format, space, control) never belong in a host name.
 _INVISIBLE = re.compile(r"[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
                         r"\u3164\ufe00-\ufe0f\ufeff\uffa0\s]")
@@ -145,6 +153,8 @@ def _script(char: str) -> str:
 
 def forbidden_character(text: str) -> str | None:
     """Why text cannot be printed as written (an XML-illegal or a bidi control), or None."""
+    if UNPRINTABLE.search(text) is None:
+        return None
     if bad := XML_ILLEGAL.search(text):
         return (f"control character U+{ord(bad.group(0)):04X} at offset {bad.start()} "
                 "cannot be printed; remove it")
@@ -156,6 +166,8 @@ def forbidden_character(text: str) -> str | None:
 
 def check_words(text: str) -> str:
     """Return text if no word in it (URLs aside) is longer than MAX_WORD; else raise."""
+    if max(map(len, text.split()), default=0) <= MAX_WORD:  # no token is that long
+        return text
     for token in text.split():
         if _URL_WORD.match(token):
             continue
@@ -244,8 +256,12 @@ def parse_inline(source: str) -> tuple[Span, ...]:
     overlong word."""
     if problem := forbidden_character(source):
         raise ValueError(problem)
-    tokens = _markdown().parseInline(source.strip())
-    spans = _build(tokens[0].children or []) if tokens else ()
+    text = source.strip()
+    if _MARKUP.search(text) is None:
+        spans: tuple[Span, ...] = (Text(text=text),) if text else ()
+    else:
+        tokens = _markdown().parseInline(text)
+        spans = _build(tokens[0].children or []) if tokens else ()
     check_words(plain_text(spans))
     return spans
 

@@ -8,8 +8,8 @@ from rich.console import Console
 
 from ..errors import BriefbuilderError
 from ..progress import print_problems
-from . import apply_review, review_draft
 from .report import show, show_json, show_refusal
+from .rounds import apply_review, review_draft
 
 
 def review_command(draft: Path, content: Path, apply: bool, as_json: bool, out: Console,

@@ -11,9 +11,9 @@ from rich.console import Console
 
 from ..errors import Problem
 from ..places import format_path
-from . import Located, Review
 from .changes import Action
 from .merge import Placed, Status
+from .rounds import Located, Review
 
 VERBS = {Action.EDIT: "changed", Action.ADD: "new text after", Action.REMOVE: "removed",
          Action.MOVE: "moved"}

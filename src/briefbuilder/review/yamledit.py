@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .snapshot import FieldPath
+from ..places import FieldPath
 
 BREAK = re.compile(r"(?<=\S) (?=\S)")  # where a folded line may break
 MIN_WIDTH = 60
