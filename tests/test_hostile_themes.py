@@ -8,11 +8,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from briefbuilder.errors import ThemeError
-from briefbuilder.preflight.pdf_content import read_page
+from briefbuilder.preflight.pdf_reader import read_pages
 from briefbuilder.themes import copy_theme
 
 from .conftest import GOOD_BRIEF, MakeSeries
@@ -336,6 +335,5 @@ def test_a_stylesheet_may_import_a_chain_of_its_own_files(house: Path, tmp_path:
     out = tmp_path / "out"
     result = cli("build", tmp_path / "content", "--out", out, "--format", "pdf")
     assert result.returncode == 0, result.stderr
-    with pikepdf.open(out / "s" / "b.en.pdf") as pdf:
-        runs = read_page(pdf.pages[0], 1).runs
+    runs = read_pages(out / "s" / "b.en.pdf")[0].runs
     assert {run.color for run in runs if run.text.strip() == "T"} == {"#00FF00"}

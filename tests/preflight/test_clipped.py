@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from briefbuilder.model.inline import MAX_WORD
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_content import Mark, TextRun
-from briefbuilder.preflight.pdf_text import font_decoder
+from briefbuilder.preflight.pdf_reader import read_pdf
 
 from .conftest import Built, MakeProject, run_preflight
 
@@ -69,11 +68,12 @@ def test_sides_off_names_each_edge_a_run_crosses(where: TextRun, sides: list[str
     assert sides_off(where, (0.0, 0.0, 612.0, 792.0)) == sides
 
 
-def test_glyph_advances_come_from_a_cid_fonts_w_array() -> None:
-    font = pikepdf.Dictionary(
-        Subtype=pikepdf.Name.Type0,
-        DescendantFonts=[pikepdf.Dictionary(W=[1, [500, 600], 10, 12, 250], DW=900)])
-    decoder = font_decoder(font)
-    assert decoder.glyphs(bytes.fromhex("000100020000000a000c000d")) == [
-        ("\x01", 500.0), ("\x02", 600.0), ("\x00", 900.0), ("\n", 250.0), ("\x0c", 250.0),
-        ("\r", 900.0)]
+def test_a_runs_ink_is_its_glyphs_advances(unwrapped: Built) -> None:
+    """The word's run is MAX_WORD advances of one glyph wide (its CID font's widths, not
+    the font's default), and the line before it is as wide as its seven glyphs."""
+    runs = [run for page in read_pdf(unwrapped.output("b.en.pdf")).pages for run in page.runs]
+    [word] = [run for run in runs if WORD in run.text]
+    [label] = [run for run in runs if run.text.startswith("A word:")]
+    q = word.width / MAX_WORD
+    assert 0.4 * word.size < q < 0.7 * word.size  # a lowercase q of a sans serif
+    assert label.text == "A word:" and 3 * q < label.width < 7 * q

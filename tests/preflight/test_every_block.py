@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from ..conftest import PROJECTS
-from .conftest import Built, build_outputs, run_preflight
+from .conftest import Built, Result, build_outputs, run_preflight
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,13 @@ def every_block(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(PROJECTS / "every-block", out)
 
 
-def test_pdf_and_word_say_the_same_thing(every_block: Built) -> None:
-    result = run_preflight(every_block)
+@pytest.fixture(scope="module")
+def result(every_block: Built) -> Result:
+    """One preflight run of the fixture, for the tests that read its report."""
+    return run_preflight(every_block)
+
+
+def test_pdf_and_word_say_the_same_thing(result: Result) -> None:
     same = [f for f in result.findings if f["check"].startswith("same.")]
     assert [(f["check"], f["status"], f["message"]) for f in same] == [
         ("same.footnotes", "pass", "2 footnote(s), same texts"),
@@ -33,8 +38,7 @@ def test_pdf_and_word_say_the_same_thing(every_block: Built) -> None:
     ]
 
 
-def test_the_pdf_passes_its_structure_checks(every_block: Built) -> None:
-    result = run_preflight(every_block)
+def test_the_pdf_passes_its_structure_checks(result: Result) -> None:
     pdf = {f["check"]: f["status"] for f in result.findings if f["check"].startswith("pdf.")}
     assert set(pdf.values()) == {"pass"}
     assert [f["message"] for f in result.of("pdf.notes")] == ["2 footnote(s), tagged as Note"]
@@ -44,7 +48,6 @@ def test_the_pdf_passes_its_structure_checks(every_block: Built) -> None:
         "pdfua 0.1.3: 11 of 12 rules ran, no findings"]
 
 
-def test_every_block_passes_preflight(every_block: Built) -> None:
-    result = run_preflight(every_block)
+def test_every_block_passes_preflight(result: Result) -> None:
     assert result.failures() == []
     assert result.code == 0

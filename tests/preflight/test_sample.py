@@ -7,14 +7,19 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pikepdf
 import pytest
 from rich.console import Console
 
+from briefbuilder.loader import load_project
+from briefbuilder.model.blocks import Paragraph
+from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.preflight.run import preflight
+from briefbuilder.preflight.text import text_key
 
 from ..conftest import SAMPLE, MakeSeries
-from .conftest import Built, build_outputs, run_preflight
+from .conftest import Built, Result, build_outputs, run_preflight
 
 CHECKS = {
     "output.built", "content.links", "content.footnotes", "content.alt-text",
@@ -41,8 +46,13 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(SAMPLE, out)
 
 
-def test_every_check_runs_on_both_languages(sample: Built) -> None:
-    result = run_preflight(sample)
+@pytest.fixture(scope="module")
+def result(sample: Built) -> Result:
+    """One preflight run of the sample, for the tests that read its report."""
+    return run_preflight(sample)
+
+
+def test_every_check_runs_on_both_languages(result: Result) -> None:
     assert [(b["brief"], b["lang"]) for b in result.report["briefs"]] == [
         (str(SAMPLE / "mexico-auto" / "introduction.en.yaml"), "en"),
         (str(SAMPLE / "mexico-auto" / "introduction.es.yaml"), "es")]
@@ -50,8 +60,7 @@ def test_every_check_runs_on_both_languages(sample: Built) -> None:
         assert {f["check"] for f in brief["findings"]} == CHECKS
 
 
-def test_the_sample_series_passes(sample: Built) -> None:
-    result = run_preflight(sample)
+def test_the_sample_series_passes(result: Result) -> None:
     assert result.code == 0
     assert result.report["problems"] == []
     assert result.report["summary"]["fail"] == 0
@@ -59,30 +68,54 @@ def test_the_sample_series_passes(sample: Built) -> None:
     assert result.failures("known") == []
 
 
-def test_each_pdf_is_opened_once_for_every_check_and_pdfua(
+def test_each_pdf_is_opened_once_by_each_library_for_every_check_and_pdfua(
         sample: Built, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: Counter[Path] = Counter()
-    real = pikepdf.Pdf.open
+    opened: Counter[tuple[str, Path]] = Counter()
+    real_pikepdf, real_pdfplumber = pikepdf.Pdf.open, pdfplumber.open
 
-    def counting(path: Any, *args: Any, **kwargs: Any) -> pikepdf.Pdf:
-        opened[Path(path).resolve()] += 1
-        return real(path, *args, **kwargs)
+    def pikepdf_open(path: Any, *args: Any, **kwargs: Any) -> pikepdf.Pdf:
+        opened["pikepdf", Path(path).resolve()] += 1
+        return real_pikepdf(path, *args, **kwargs)
 
-    monkeypatch.setattr(pikepdf.Pdf, "open", staticmethod(counting))
-    monkeypatch.setattr(pikepdf, "open", counting)
+    def pdfplumber_open(path: Any, *args: Any, **kwargs: Any) -> pdfplumber.PDF:
+        opened["pdfplumber", Path(path).resolve()] += 1
+        return real_pdfplumber(path, *args, **kwargs)
+
+    monkeypatch.setattr(pikepdf.Pdf, "open", staticmethod(pikepdf_open))
+    monkeypatch.setattr(pikepdf, "open", pikepdf_open)
+    monkeypatch.setattr(pdfplumber, "open", pdfplumber_open)
     assert run_preflight(sample).code == 0
-    ours = {p.name: n for p, n in opened.items() if p.is_relative_to(sample.out.resolve())}
-    assert ours == {"introduction.en.pdf": 1, "introduction.es.pdf": 1}  # (same.pages opens
+    ours = {(library, p.name): n for (library, p), n in opened.items()
+            if p.is_relative_to(sample.out.resolve())}
+    assert ours == {(library, f"introduction.{lang}.pdf"): 1 for library in ("pikepdf",
+                    "pdfplumber") for lang in ("en", "es")}  # (same.pages opens
     # LibreOffice's own PDFs of the drafts, elsewhere)
 
 
-def test_the_seed_brief_fits_two_pages(sample: Built) -> None:
-    pages = [f["message"] for f in run_preflight(sample).of("pages.budget")]
+def test_text_read_through_two_byte_fonts_is_the_briefs(sample: Built) -> None:
+    """WeasyPrint's fonts show 2-byte codes (Type0, Identity-H); read back through their
+    ToUnicode maps, a heading and a paragraph are the brief's, accents and all."""
+    path = sample.out / "mexico-auto" / "introduction.es.pdf"
+    with pikepdf.open(path) as raw:
+        encodings = {str(font.get("/Encoding")) for page in raw.pages
+                     for font in page.resources.Font.values()}
+    assert encodings == {"/Identity-H"}
+    edition = next(e for e in load_project(SAMPLE).editions() if e.brief.lang == "es")
+    pdf = read_pdf(path)
+    assert pdf.elements("H1")[0].text == edition.brief.title.upper()  # text-transform
+    paragraph = edition.brief.sections[0].body[1]
+    assert isinstance(paragraph, Paragraph) and "Unidos (USDOL)" in paragraph.text.plain
+    [printed] = [p.text for p in pdf.elements("P") if p.text.startswith("La Oficina de Asun")]
+    assert text_key(printed) == text_key(paragraph.text.plain)
+
+
+def test_the_seed_brief_fits_two_pages(result: Result) -> None:
+    pages = [f["message"] for f in result.of("pages.budget")]
     assert pages == ["2 of at most 2 page(s)", "2 of at most 2 page(s)"]
 
 
-def test_footnotes_are_tagged_as_notes(sample: Built) -> None:
-    assert {f["status"] for f in run_preflight(sample).of("pdf.notes")} == {"pass"}
+def test_footnotes_are_tagged_as_notes(result: Result) -> None:
+    assert {f["status"] for f in result.of("pdf.notes")} == {"pass"}
 
 
 def test_a_passing_sample_prints_its_notice_and_two_summaries(sample: Built) -> None:
@@ -95,8 +128,7 @@ def test_a_passing_sample_prints_its_notice_and_two_summaries(sample: Built) -> 
         "preflight: 2 brief edition(s): 58 passed, 0 failed, 0 warning(s), 1 notice(s)"]
 
 
-def test_the_pdfua_notice_is_told_once_in_json(sample: Built) -> None:
-    result = run_preflight(sample)
+def test_the_pdfua_notice_is_told_once_in_json(result: Result) -> None:
     assert result.report["notices"] == [f"{NOTICE} (on 2 PDF(s))"]
     assert [f["message"] for f in result.of("pdfua")] == [
         "pdfua 0.1.3: 11 of 12 rules ran, no findings"] * 2

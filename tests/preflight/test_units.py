@@ -1,4 +1,4 @@
-"""The small pieces: contrast math, ToUnicode maps, language tags, text keys, known failures."""
+"""The small pieces: contrast math, frames, language tags, text keys, known failures."""
 
 from __future__ import annotations
 
@@ -15,19 +15,11 @@ from briefbuilder.preflight.docx_checks import same_language
 from briefbuilder.preflight.findings import Place, failed, passed
 from briefbuilder.preflight.known import KNOWN_FAILURES, settle
 from briefbuilder.preflight.pdf_content import Fill
-from briefbuilder.preflight.pdf_text import parse_cmap
 from briefbuilder.preflight.subject import Subject
 from briefbuilder.preflight.text import same_text, shorten
 from briefbuilder.themes import find_theme, load_theme
 
 from ..conftest import MakeSeries
-
-CMAP = """/CIDInit /ProcSet findresource begin
-begincmap
-1 begincodespacerange <0000> <FFFF> endcodespacerange
-2 beginbfchar <0003> <0020> <0024> <0041> endbfchar
-2 beginbfrange <0044> <0046> <0061> <0050> <0051> [<00660069> <00E9>] endbfrange
-endcmap"""
 
 
 @pytest.mark.parametrize(("fg", "bg", "expected"), [
@@ -56,13 +48,6 @@ def test_an_even_odd_frame_paints_only_its_ring() -> None:
     frame = Fill(rects, "#B5892E", even_odd=True)
     assert frame.covers(5, 50) and not frame.covers(50, 50) and not frame.covers(150, 50)
     assert Fill(rects, "#E9EEF6", even_odd=False).covers(50, 50)
-
-
-def test_tounicode_maps_are_read() -> None:
-    decoder = parse_cmap(CMAP)
-    assert decoder.width == 2
-    assert decoder.decode(bytes.fromhex("0024004400450046000300500051")) == "Aabc fié"
-    assert decoder.decode(bytes.fromhex("0099")) == "\ufffd"
 
 
 @pytest.mark.parametrize(("found", "wanted", "same"), [

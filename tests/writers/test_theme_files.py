@@ -8,13 +8,12 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from briefbuilder.brand import Theme
 from briefbuilder.errors import ThemeError
 from briefbuilder.model.series import Edition
-from briefbuilder.preflight.pdf_content import read_page
+from briefbuilder.preflight.pdf_reader import read_pages
 from briefbuilder.themes import load_theme
 from briefbuilder.writers.docx import write_docx
 from briefbuilder.writers.html import write_html
@@ -80,8 +79,7 @@ def test_loading_a_theme_refuses_a_catalog_linking_outside(
 
 def heading_colors(data: bytes) -> set[str]:
     """The fill colors the heading 'Findings' is drawn in."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        runs = read_page(pdf.pages[0], 1).runs
+    runs = read_pages(io.BytesIO(data))[0].runs
     return {run.color for run in runs if run.text.strip().lower() == "findings"}
 
 

@@ -1,15 +1,17 @@
 """A built PDF as preflight sees it: metadata, the structure tree with each element's text,
-link annotations, fonts, what every page paints, and pdfua's PDF/UA-1 report, all read from
-one opening of the file."""
+link annotations, fonts and pdfua's PDF/UA-1 report from one pikepdf opening of the file,
+and what every page paints from one pdfplumber opening."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pdfua
 import pikepdf
 from pdfua.model import Report, RuleOutcome
@@ -202,10 +204,18 @@ def _links(pdf: Any, annotations: dict[tuple[int, int], str]) -> list[LinkAnnota
     return links
 
 
+def read_pages(source: Path | BytesIO) -> list[PageContent]:
+    """What every page of a PDF (a file or its bytes) paints; raise PdfminerException when
+    pdfminer cannot read it."""
+    with pdfplumber.open(source) as pdf:
+        return [read_page(page) for page in pdf.pages]
+
+
 def read_pdf(path: Path) -> PdfDoc:
-    """Read one PDF; raise pikepdf.PdfError when it is not a readable PDF."""
+    """Read one PDF (once with pikepdf, once with pdfplumber); raise pikepdf.PdfError or
+    pdfplumber's PdfminerException when it is not a readable PDF."""
     with pikepdf.open(path) as pdf:
-        pages = [read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+        pages = read_pages(path)
         doc = PdfDoc(path, pages)
         tree = _TreeReader(pdf, pages)
         if "/StructTreeRoot" in pdf.Root:

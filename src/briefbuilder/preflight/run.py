@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import pikepdf
 from docx.opc.exceptions import OpcError
+from pdfplumber.utils.exceptions import PdfminerException
 from rich.console import Console
 
 from ..brand import Theme
@@ -38,8 +39,8 @@ FORMATS = ("pdf", "docx")
 NOT_BUILT = "not built: run briefbuilder build first"
 T = TypeVar("T")
 # SyntaxError: lxml's XMLSyntaxError, for a damaged part of a .docx
-UNREADABLE = (pikepdf.PdfError, zipfile.BadZipFile, OpcError, SyntaxError, KeyError, ValueError,
-              OSError)
+UNREADABLE = (pikepdf.PdfError, PdfminerException, zipfile.BadZipFile, OpcError, SyntaxError,
+              KeyError, ValueError, OSError)
 
 
 def preflight(content: Path, out: Path, as_json: bool, console: Console,

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..errors import Problem
 from .docx_reader import DocxDoc
 from .findings import failed, passed, warned
-from .pdf_reader import PdfDoc, read_pdf
+from .pdf_content import PageContent
+from .pdf_reader import PdfDoc, read_pages
 from .subject import Subject
 from .text import shorten, text_key
 
@@ -43,17 +44,17 @@ def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
                         where, "install LibreOffice to compare them")]
     with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
         try:
-            word = read_pdf(libreoffice_pdf(subject.docx, Path(folder)))
+            word = read_pages(libreoffice_pdf(subject.docx, Path(folder)))
         except (OSError, subprocess.SubprocessError) as exc:
             return [warned("same.pages", f"skipped: LibreOffice could not lay "
                             f"out the Word draft ({type(exc).__name__})", where,
                             "open the draft in LibreOffice to see why")]
     failures = []
-    if len(word.pages) != len(pdf.pages):
+    if len(word) != len(pdf.pages):
         failures.append(failed("same.pages", f"the PDF has {len(pdf.pages)} page(s), the Word "
-                               f"draft in LibreOffice {len(word.pages)}", where, FIX))
+                               f"draft in LibreOffice {len(word)}", where, FIX))
     for number, note in enumerate(doc.footnotes, start=1):
-        printed, drafted = _page_of(pdf, note), _page_of(word, note)
+        printed, drafted = _page_of(pdf.pages, note), _page_of(word, note)
         if printed is not None and printed != drafted:  # not in the PDF: same.footnotes says
             failures.append(failed("same.pages", f"footnote {number} ({shorten(note, 40)!r}) is "
                                    f"on {_shown(printed)} of the PDF but {_shown(drafted)} of "
@@ -62,10 +63,10 @@ def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
                                f"{len(doc.footnotes)} footnote(s) on the same pages", where)]
 
 
-def _page_of(pdf: PdfDoc, note: str) -> int | None:
+def _page_of(pages: list[PageContent], note: str) -> int | None:
     """The first page showing the start of a note's text."""
     key = text_key(note)[:NOTE_KEY]
-    return next((page.number for page in pdf.pages
+    return next((page.number for page in pages
                  if key in text_key("".join(run.text for run in page.runs))), None)
 
 

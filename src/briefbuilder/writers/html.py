@@ -47,8 +47,6 @@ from .common import (
 )
 from .typography import typeset
 
-PAGE_SIZES = {"letter": "letter", "a4": "A4"}
-
 
 @dataclass
 class RenderState:
@@ -204,7 +202,7 @@ def stylesheet(edition: Edition, theme: Theme, bleed: str = "") -> Markup:
     context = {
         "brand": brand,
         "labels": labels,
-        "page_size": PAGE_SIZES[brand.page.size],
+        "page_size": brand.page.size,  # CSS page-size keywords: letter, a4
         "margins": margins,
         "bleed": bleed,
         "edge": {side: f"({getattr(margins, side)} + {bleed or '0in'})"
