@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -25,7 +24,6 @@ from .cache import (
 )
 from .depfile import Json, Recording, Stamps
 from .errors import BriefbuilderError, Problem, ThemeError
-from .formats import writer_module
 from .loader import Project
 from .model.series import Edition, LoadedSeries
 from .options import Options as Options
@@ -38,7 +36,7 @@ from .outputs import (
     write_bundle,
     write_hint,
 )
-from .pool import Pool, Result, Task
+from .pool import Pool, Result, Task, open_pool
 from .stale import mark_stale
 from .themes import check_language, find_theme, load_theme
 from .writers.bundle import MAIN, unpack
@@ -191,13 +189,6 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
             reporter.finished(outcome)
             outcomes.append(outcome)
     return outcomes
-
-
-def open_pool(options: Options, formats: Iterable[str]) -> Pool:
-    """A worker pool with the options' limits, its workers preloaded with the formats'
-    writers."""
-    modules = tuple(sorted({writer_module(fmt) for fmt in formats}))
-    return Pool(options.workers, options.time_limit, options.memory_limit, modules)
 
 
 def _task(job: Job) -> Task:
