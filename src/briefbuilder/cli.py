@@ -484,10 +484,12 @@ def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
 
 
 def _print_summary(rows: list[Row], content_errors: int, brief: bool, seconds: float) -> None:
-    """The table of jobs (unless brief, or all are up to date: a no-op says it in one line)
-    and one line of counts."""
-    if not brief and any(row.status != "up to date" for row in rows):
-        err.print(summary_table(rows))
+    """The table of the jobs that ran (unless brief, or none did: a no-op says it in one
+    line) and one line of counts: the up-to-date jobs are counted, not listed (an edit to one
+    brief of hundreds prints its own rows)."""
+    ran = [row for row in rows if row.status != "up to date"]
+    if not brief and ran:
+        err.print(summary_table(ran))
     counts = {s: sum(r.status == s for r in rows) for s in ("built", "up to date", "failed")}
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
               f"{counts['failed']} failed, {content_errors} content error(s) "

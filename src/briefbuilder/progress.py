@@ -98,7 +98,7 @@ class BarReporter(LineReporter):
 
 
 def summary_table(rows: list[Row]) -> Table:
-    """Job, status, pages, size and seconds for every job, in name order."""
+    """Job, status, pages, size and seconds for each row, in name order."""
     from rich.table import Table
 
     table = Table(title=None, show_edge=False, pad_edge=False)
