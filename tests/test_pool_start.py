@@ -1,5 +1,5 @@
 """A build that knows it has jobs to run starts its workers before it loads the content,
-and no more of them than it has jobs."""
+no more of them than it has jobs, and hands out the jobs with the biggest inputs first."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from briefbuilder import loader
+from briefbuilder.build import longest_first, plan
 from briefbuilder.cli import main
 from briefbuilder.loader import load_project
+from briefbuilder.options import Options
 from briefbuilder.pool import Pool, Task, _Worker
 
-from .conftest import GOOD_BRIEF, MakeSeries
+from .conftest import CHART, GOOD_BRIEF, MakeSeries
 from .test_build import TWO
 from .test_cli import cli
 
@@ -106,3 +108,16 @@ def test_a_worker_that_cannot_start_fails_the_run(make_series: MakeSeries,
         pool.start(1)
         with pytest.raises(OSError, match="Resource temporarily unavailable"):
             list(pool.run(tasks, lambda index: None))
+
+
+def test_jobs_go_out_biggest_inputs_first(make_series: MakeSeries, tmp_path: Path) -> None:
+    long_brief = GOOD_BRIEF.replace("Text.", "Text. " * 400)
+    figure = ("title: T\ndate: 2024-09-01\nsections:\n  - body:\n      - Text.\n"
+              "      - figure: {image: chart.png, alt: A chart}\n")  # a 3 KB image
+    folder = make_series({"a.en.yaml": GOOD_BRIEF, "b.en.yaml": long_brief,
+                          "c.en.yaml": figure, "chart.png": CHART},
+                         series="id: s\ntitle: S\nbriefs: [a, b, c]\n")
+    options = Options(tmp_path / "out", ("html", "pdf"))
+    jobs, _ = plan(load_project(folder), options)
+    assert [job.relative for job in longest_first(jobs)] == [
+        "s/c.en.html", "s/c.en.pdf", "s/b.en.html", "s/b.en.pdf", "s/a.en.html", "s/a.en.pdf"]

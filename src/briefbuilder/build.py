@@ -14,6 +14,7 @@ from .brand import Theme
 from .cache import (
     MANIFEST,
     Entry,
+    asset_files,
     folder_hash,
     job_hash,
     manifest_bytes,
@@ -183,12 +184,31 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     outcomes = []
     with open_pool(options, {j.fmt for j in jobs}) if kept is None \
             else contextlib.nullcontext(kept) as pool:
+        jobs = longest_first(jobs)
         for result in pool.run([_task(j) for j in jobs],
                                lambda index: reporter.started(jobs[index])):
             outcome = _finish(jobs[result.index], result, manifest, options.out)
             reporter.finished(outcome)
             outcomes.append(outcome)
     return outcomes
+
+
+def longest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs whose inputs (brief, images, data) are biggest first, a guess at the longest:
+    the last jobs handed out are short, so no worker idles long while another ends."""
+    sizes: dict[Path, int] = {}
+    for job in jobs:
+        if job.edition.path not in sizes:
+            sizes[job.edition.path] = sum(_size(path) for path in
+                                          (job.edition.path, *asset_files(job.edition)))
+    return sorted(jobs, key=lambda job: -sizes[job.edition.path])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _task(job: Job) -> Task:
