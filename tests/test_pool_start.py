@@ -68,6 +68,7 @@ def test_a_first_build_starts_its_workers_before_loading_the_content(
     assert main(["build", str(folder), "--out", str(out), "--format", "html", "-j", "2"]) == 0
     assert spy.starts == [2]
     assert spy.spawned == 2
+    assert spy.spawned_at_load[0] >= 1
     assert (out / "s" / "b.en.html").is_file() and (out / "s" / "c.en.html").is_file()
 
 
