@@ -51,6 +51,21 @@ def test_verbose_prints_a_line_per_job_with_seconds_and_the_default_does_not(
                      default.stderr, re.M)
 
 
+def test_the_table_lists_the_jobs_that_ran_and_counts_the_rest(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "c.en.yaml": GOOD_BRIEF}, series=TWO)
+    out = tmp_path / "out"
+    first = cli("build", folder, "--out", out, "--format", "html")
+    assert re.search(r"^ *s/b\.en\.html .* built ", first.stderr, re.M), first.stderr
+    (folder / "c.en.yaml").write_text(GOOD_BRIEF.replace("Text.", "Edited."))
+    edit = cli("build", folder, "--out", out, "--format", "html")
+    assert edit.returncode == 0, edit.stderr
+    assert re.search(r"^ *s/c\.en\.html .* built ", edit.stderr, re.M), edit.stderr
+    assert "s/b.en.html" not in edit.stderr
+    assert re.search(r"^1 built, 1 up to date, 0 failed, 0 content error\(s\) in \d+\.\d s$",
+                     edit.stderr, re.M)
+
+
 def test_print_shop_builds_the_pdf_with_bleed_beside_the_plain_one(
         make_series: MakeSeries, tmp_path: Path) -> None:
     folder = make_series()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +14,7 @@ from .brand import Theme
 from .cache import (
     MANIFEST,
     Entry,
+    asset_files,
     folder_hash,
     job_hash,
     manifest_bytes,
@@ -25,7 +25,6 @@ from .cache import (
 )
 from .depfile import Json, Recording, Stamps
 from .errors import BriefbuilderError, Problem, ThemeError
-from .formats import writer_module
 from .loader import Project
 from .model.series import Edition, LoadedSeries
 from .options import Options as Options
@@ -38,7 +37,7 @@ from .outputs import (
     write_bundle,
     write_hint,
 )
-from .pool import Pool, Result, Task
+from .pool import Pool, Result, Task, open_pool
 from .stale import mark_stale
 from .themes import check_language, find_theme, load_theme
 from .writers.bundle import MAIN, unpack
@@ -185,6 +184,7 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     outcomes = []
     with open_pool(options, {j.fmt for j in jobs}) if kept is None \
             else contextlib.nullcontext(kept) as pool:
+        jobs = longest_first(jobs)
         for result in pool.run([_task(j) for j in jobs],
                                lambda index: reporter.started(jobs[index])):
             outcome = _finish(jobs[result.index], result, manifest, options.out)
@@ -193,11 +193,22 @@ def _run(jobs: list[Job], options: Options, manifest: dict[str, Entry],
     return outcomes
 
 
-def open_pool(options: Options, formats: Iterable[str]) -> Pool:
-    """A worker pool with the options' limits, its workers preloaded with the formats'
-    writers."""
-    modules = tuple(sorted({writer_module(fmt) for fmt in formats}))
-    return Pool(options.workers, options.time_limit, options.memory_limit, modules)
+def longest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs whose inputs (brief, images, data) are biggest first, a guess at the longest:
+    the last jobs handed out are short, so no worker idles long while another ends."""
+    sizes: dict[Path, int] = {}
+    for job in jobs:
+        if job.edition.path not in sizes:
+            sizes[job.edition.path] = sum(_size(path) for path in
+                                          (job.edition.path, *asset_files(job.edition)))
+    return sorted(jobs, key=lambda job: -sizes[job.edition.path])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _task(job: Job) -> Task:

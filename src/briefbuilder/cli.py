@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -206,7 +207,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _watch(args: argparse.Namespace) -> int:
     """Watch, with one pool of workers kept warm across rebuilds."""
-    from .build import open_pool
+    from .pool import open_pool
     from .watch import watch
 
     options = _options(args)
@@ -358,12 +359,14 @@ def _build(args: argparse.Namespace, *, one_line: bool = False,
     started, started_ns = time.monotonic(), time.time_ns()
     options = _options(args)
     recording, check = _depfile(args.content, options, started_ns)
-    if check is None:
-        code = _full_build(args, options, one_line, started, recording, pool)
+    kept = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh] if check else []
+    if check is not None and not check.stale:
+        code = _all_up_to_date(args, kept, one_line, started)
     else:
-        kept = [Row(f.relative, "up to date", f.pages, f.size) for f in check.fresh]
-        code = (_full_build(args, options, one_line, started, recording, pool, (check.load, kept))
-                if check.stale else _all_up_to_date(args, kept, one_line, started))
+        stale = len(check.stale) if check else None
+        with _early_pool(options, stale, pool) as early:
+            code = _full_build(args, options, one_line, started, recording, early,
+                               (check.load, kept) if check else None)
     if args.preflight:
         from .preflight import preflight
 
@@ -380,6 +383,23 @@ def _all_up_to_date(args: argparse.Namespace, rows: list[Row], one_line: bool,
             err.print(job_line(row), highlight=False)
     _print_summary(rows, 0, args.quiet or one_line, time.monotonic() - started)
     return EXIT_OK
+
+
+def _early_pool(options: Options, stale: int | None,
+                pool: Pool | None) -> AbstractContextManager[Pool | None]:
+    """The pool, its workers starting while this process loads the content, when jobs are
+    sure to run: stale ones the depfile found, or every one of a first build (no manifest
+    yet). None otherwise: the build opens a pool, if it has jobs to run."""
+    from .depfile import MANIFEST
+    from .pool import open_pool
+
+    count = options.workers if stale is None and not (options.out / MANIFEST).exists() \
+        else stale
+    if not count:
+        return nullcontext(pool)
+    starting = pool or open_pool(options, options.formats)
+    starting.start(count)
+    return nullcontext(starting) if pool is not None else starting
 
 
 def _depfile(content: Path, options: Options, started_ns: int) -> tuple[Recording, Check | None]:
@@ -477,10 +497,12 @@ def _reporter(args: argparse.Namespace, one_line: bool) -> LineReporter:
 
 
 def _print_summary(rows: list[Row], content_errors: int, brief: bool, seconds: float) -> None:
-    """The table of jobs (unless brief, or all are up to date: a no-op says it in one line)
-    and one line of counts."""
-    if not brief and any(row.status != "up to date" for row in rows):
-        err.print(summary_table(rows))
+    """The table of the jobs that ran (unless brief, or none did: a no-op says it in one
+    line) and one line of counts: the up-to-date jobs are counted, not listed (an edit to one
+    brief of hundreds prints its own rows)."""
+    ran = [row for row in rows if row.status != "up to date"]
+    if not brief and ran:
+        err.print(summary_table(ran))
     counts = {s: sum(r.status == s for r in rows) for s in ("built", "up to date", "failed")}
     err.print(f"{counts['built']} built, {counts['up to date']} up to date, "
               f"{counts['failed']} failed, {content_errors} content error(s) "

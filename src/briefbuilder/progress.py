@@ -63,6 +63,10 @@ class LineReporter:
         print_problems(self.console, outcome.problems)
 
 
+# rich's default, 10, costs the parent 1% of a core, taken from a worker when -j = cores
+REFRESH_PER_SECOND = 4
+
+
 class BarReporter(LineReporter):
     """A rich progress bar naming the job in hand; failures printed above it."""
 
@@ -78,7 +82,8 @@ class BarReporter(LineReporter):
         super().__init__(console)
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
                                  MofNCompleteColumn(), TimeElapsedColumn(),
-                                 console=console, transient=True)
+                                 console=console, transient=True,
+                                 refresh_per_second=REFRESH_PER_SECOND)
         self.task = self.progress.add_task("building", total=0)
 
     def planned(self, jobs: list[Job], to_run: int) -> None:
@@ -98,7 +103,7 @@ class BarReporter(LineReporter):
 
 
 def summary_table(rows: list[Row]) -> Table:
-    """Job, status, pages, size and seconds for every job, in name order."""
+    """Job, status, pages, size and seconds for each row, in name order."""
     from rich.table import Table
 
     table = Table(title=None, show_edge=False, pad_edge=False)
