@@ -3,19 +3,22 @@
 HarfBuzz's subsetter pins the axes while keeping every glyph, feature and Unicode mapping
 (about 0.1 s a face); fontTools' instancer took up to a minute a face on Merriweather's
 kerning. Glyph names, hinting and the tables Word and LibreOffice ignore are left out.
+A cut face is kept in the per-user cache of font instances, so a worker reads it there.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import fontTools  # type: ignore[import-untyped]
 import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from .font_files import installed_family_files
+from .font_files import cache_folder, installed_family_files, read_cached, write_cached
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
 SUBFAMILIES = {(False, False): "Regular", (True, False): "Bold",
@@ -57,15 +60,48 @@ def static_faces(family: str) -> list[StaticFace]:
 @cache
 def _instance(path: Path, mtime_ns: int, size: int, family: str, weight: int,
               subfamily: str) -> bytes:
-    """The face at `weight`, named `family` `subfamily`; cut once per process and file version.
+    """The face at `weight`, named `family` `subfamily`, once per process and file version:
+    from the per-user cache, else cut and put there."""
+    source = path.read_bytes()
+    folder = cache_folder()
+    cached = folder / f"{_cut_key(source, family, weight, subfamily)}.ttf" if folder else None
+    data = _read_face(cached) if cached else None
+    if data is None:
+        data = _cut(source, family, weight, subfamily)
+        if cached:
+            write_cached(cached, data)
+    return data
 
-    The head table keeps the source's dates: fontTools would stamp the time of saving.
-    """
-    font = TTFont(io.BytesIO(_pin(path.read_bytes(), weight)), recalcTimestamp=False)
+
+def _cut(source: bytes, family: str, weight: int, subfamily: str) -> bytes:
+    """The face cut from the variable font `source`. The head table keeps the source's
+    dates: fontTools would stamp the time of saving."""
+    font = TTFont(io.BytesIO(_pin(source, weight)), recalcTimestamp=False)
     _name(font, family, subfamily)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _cut_key(source: bytes, family: str, weight: int, subfamily: str) -> str:
+    """What a cut depends on: the source, the names, the weight, what is dropped or kept,
+    and the versions of the tools that cut it."""
+    digest = hashlib.sha256(source)
+    digest.update(repr(("static", family, weight, subfamily, UNUSED_TABLES, KEPT_NAMES,
+                        hb.__version__, fontTools.version)).encode())
+    return digest.hexdigest()
+
+
+def _read_face(path: Path) -> bytes | None:
+    """A cached face's bytes; None when it is missing, unreadable or not a named font."""
+    data = read_cached(path)
+    if data is None:
+        return None
+    try:
+        with TTFont(io.BytesIO(data), lazy=True) as font:
+            return data if "name" in font and "OS/2" in font else None
+    except Exception:  # fontTools raises many kinds on a damaged file
+        return None
 
 
 def _pin(source: bytes, weight: int) -> bytes:
