@@ -13,7 +13,7 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
-from .font_files import cache_folder, installed_family_files, read_cached, write_cached
+from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
 WEIGHTS = (400, 700)
@@ -73,7 +73,7 @@ def install_instance_cache() -> None:
     def instantiate(font: TTFont, location: dict[str, float], **options: Any) -> TTFont:
         folder = cache_folder()
         path = folder / f"{_instance_key(font, location, options)}.ttf" if folder else None
-        cached = _read_quietly(path) if path else None
+        cached = read_cached_font(path) if path else None
         if cached is not None:
             return cached
         data = io.BytesIO()
@@ -92,13 +92,3 @@ def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, A
     digest.update(fontTools.version.encode())
     return digest.hexdigest()
 
-
-def _read_quietly(path: Path) -> TTFont | None:
-    """The cached instance; None when it is missing, unreadable or not a font."""
-    data = read_cached(path)
-    if data is None:
-        return None
-    try:
-        return TTFont(io.BytesIO(data))
-    except Exception:  # fontTools raises many kinds on a damaged file
-        return None

@@ -18,7 +18,7 @@ import fontTools  # type: ignore[import-untyped]
 import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from .font_files import cache_folder, installed_family_files, read_cached, write_cached
+from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
 SUBFAMILIES = {(False, False): "Regular", (True, False): "Bold",
@@ -65,11 +65,12 @@ def _instance(path: Path, mtime_ns: int, size: int, family: str, weight: int,
     source = path.read_bytes()
     folder = cache_folder()
     cached = folder / f"{_cut_key(source, family, weight, subfamily)}.ttf" if folder else None
-    data = _read_face(cached) if cached else None
-    if data is None:
-        data = _cut(source, family, weight, subfamily)
-        if cached:
-            write_cached(cached, data)
+    font = read_cached_font(cached) if cached else None
+    if font is not None:
+        return bytes(font.reader.file.getvalue())
+    data = _cut(source, family, weight, subfamily)
+    if cached:
+        write_cached(cached, data)
     return data
 
 
@@ -90,18 +91,6 @@ def _cut_key(source: bytes, family: str, weight: int, subfamily: str) -> str:
     digest.update(repr(("static", family, weight, subfamily, UNUSED_TABLES, KEPT_NAMES,
                         hb.__version__, fontTools.version)).encode())
     return digest.hexdigest()
-
-
-def _read_face(path: Path) -> bytes | None:
-    """A cached face's bytes; None when it is missing, unreadable or not a named font."""
-    data = read_cached(path)
-    if data is None:
-        return None
-    try:
-        with TTFont(io.BytesIO(data), lazy=True) as font:
-            return data if "name" in font and "OS/2" in font else None
-    except Exception:  # fontTools raises many kinds on a damaged file
-        return None
 
 
 def _pin(source: bytes, weight: int) -> bytes:
