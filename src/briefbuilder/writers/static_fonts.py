@@ -19,6 +19,7 @@ import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
+from .pinning import keep_everything, pin
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
 SUBFAMILIES = {(False, False): "Regular", (True, False): "Bold",
@@ -95,18 +96,12 @@ def _cut_key(source: bytes, family: str, weight: int, subfamily: str) -> str:
 
 def _pin(source: bytes, weight: int) -> bytes:
     """Every axis pinned (wght at `weight`, the others at their defaults), nothing subset."""
-    face = hb.Face(hb.Blob(source))
-    request = hb.SubsetInput()
-    request.keep_everything()
+    request = keep_everything()
     request.flags = (request.flags & ~hb.SubsetFlags.GLYPH_NAMES) | hb.SubsetFlags.NO_HINTING
     request.drop_table_tag_set.update(int.from_bytes(tag.encode(), "big") for tag in UNUSED_TABLES)
     request.name_id_set.clear()
     request.name_id_set.update(KEPT_NAMES)
-    for axis in face.axis_infos:
-        location = weight if axis.tag == "wght" else axis.default_value
-        request.pin_axis_location(face, axis.tag, location)
-    return bytes(hb.subset(face, request).blob.data)
-
+    return pin(source, {"wght": weight}, request)
 
 def _name(font: TTFont, family: str, subfamily: str) -> None:
     """Name the face as Word and LibreOffice look it up: `family` with a RIBBI subfamily."""
