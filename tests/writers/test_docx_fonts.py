@@ -158,12 +158,33 @@ def test_the_draft_is_the_same_from_any_working_folder(
     assert drafts[0] == drafts[1]
 
 
-def test_a_cut_face_keeps_its_source_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cut_face_keeps_its_source_dates(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
     cuts = []
     for epoch in ("0", "2000000000"):  # fontTools stamps the time of saving unless told not to
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / epoch))  # an empty cache: a cut
         static_fonts._instance.cache_clear()
         cuts.append(static_fonts.static_faces("Public Sans"))
     assert cuts[0] == cuts[1]
     (source,) = [f.path for f in fontpkg.family("Public Sans").files if f.style == "normal"]
     assert TTFont(io.BytesIO(cuts[0][0].data))["head"].modified == TTFont(source)["head"].modified
+
+
+def test_a_cut_face_is_cached_per_user_and_a_damaged_entry_cut_again(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    static_fonts._instance.cache_clear()
+    cut = static_fonts.static_faces("Public Sans")
+    entries = sorted((tmp_path / "briefbuilder" / "font-instances").glob("*.ttf"))
+    assert sorted(e.read_bytes() for e in entries) == sorted(face.data for face in cut)
+    monkeypatch.setattr(static_fonts, "_cut", lambda *args: pytest.fail("cut again"))
+    static_fonts._instance.cache_clear()
+    assert static_fonts.static_faces("Public Sans") == cut  # read from the cache
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for entry in entries:
+        entry.write_bytes(b"not a font")
+    static_fonts._instance.cache_clear()
+    assert static_fonts.static_faces("Public Sans") == cut
+    assert sorted(e.read_bytes() for e in entries) == sorted(face.data for face in cut)

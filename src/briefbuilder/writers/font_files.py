@@ -4,9 +4,12 @@ them. Neither imports WeasyPrint, so the Word writer and ``check`` stay light.""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from pathlib import Path
 from typing import Any
+
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from ..brand_fonts import family_files
 from ..errors import Problem, Refusal, ThemeError
@@ -37,6 +40,17 @@ def read_cached(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError:
+        return None
+
+
+def read_cached_font(path: Path) -> TTFont | None:
+    """A cached font, parsed; None when it is missing, unreadable or not a font."""
+    data = read_cached(path)
+    if data is None:
+        return None
+    try:
+        return TTFont(io.BytesIO(data))
+    except Exception:  # fontTools raises many kinds on a damaged file
         return None
 
 

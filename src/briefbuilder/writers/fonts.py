@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import fontTools  # type: ignore[import-untyped]
+import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
-from .font_files import cache_folder, installed_family_files, read_cached, write_cached
+from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
+from .pinning import pin
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
 WEIGHTS = (400, 700)
@@ -57,14 +59,15 @@ def font_face_css(faces: list[FontFace]) -> str:
 
 
 def install_instance_cache() -> None:
-    """Make WeasyPrint reuse the static instances it cuts from variable fonts.
+    """Make WeasyPrint pin variable fonts with HarfBuzz, and reuse the static instances.
 
-    WeasyPrint instantiates each subset variable font on every render (about
-    0.1 s a face). The wrapped instancer keys each instance by the subset's
-    bytes, the axis location and the options, and keeps it in cache_folder(); a
-    hit and a miss both return a font parsed from the same bytes, so output does
-    not depend on the cache. A cache that cannot be read or written is skipped:
-    WeasyPrint would swallow an error here and embed the variable font instead.
+    WeasyPrint instantiates each subset variable font on every render, with fontTools
+    (25 to 75 ms a face); HarfBuzz takes a millisecond or two (pinning.py), and fontTools
+    is left for a font HarfBuzz cannot pin. The wrapped instancer keys each instance by
+    the subset's bytes, the axis location and the options, and keeps it in
+    cache_folder(); a hit and a miss both return a font parsed from the same bytes, so
+    output does not depend on the cache. A cache that cannot be read or written is
+    skipped: WeasyPrint would swallow an error here and embed the variable font instead.
     """
     if getattr(weasyprint_pdf_fonts.instantiateVariableFont, "cached", False):
         return
@@ -73,32 +76,32 @@ def install_instance_cache() -> None:
     def instantiate(font: TTFont, location: dict[str, float], **options: Any) -> TTFont:
         folder = cache_folder()
         path = folder / f"{_instance_key(font, location, options)}.ttf" if folder else None
-        cached = _read_quietly(path) if path else None
+        cached = read_cached_font(path) if path else None
         if cached is not None:
             return cached
-        data = io.BytesIO()
-        original(font, location, **options).save(data)
+        data = _static(font, location, options, original)
         if path:
-            write_cached(path, data.getvalue())
-        return TTFont(io.BytesIO(data.getvalue()))
+            write_cached(path, data)
+        return TTFont(io.BytesIO(data))
 
     instantiate.cached = True  # type: ignore[attr-defined]
     weasyprint_pdf_fonts.instantiateVariableFont = instantiate
 
 
+def _static(font: TTFont, location: dict[str, float], options: dict[str, Any],
+            instancer: Any) -> bytes:
+    """The font's static instance at `location`: HarfBuzz's, else `instancer`'s (fontTools)."""
+    try:
+        return pin(font.reader.file.getvalue(), location)
+    except ValueError:
+        data = io.BytesIO()
+        instancer(font, location, **options).save(data)
+        return data.getvalue()
+
+
 def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, Any]) -> str:
     digest = hashlib.sha256(font.reader.file.getvalue())
     digest.update(repr((sorted(location.items()), sorted(options.items()))).encode())
-    digest.update(fontTools.version.encode())
+    digest.update(f"harfbuzz {hb.__version__}, fontTools {fontTools.version}".encode())
     return digest.hexdigest()
 
-
-def _read_quietly(path: Path) -> TTFont | None:
-    """The cached instance; None when it is missing, unreadable or not a font."""
-    data = read_cached(path)
-    if data is None:
-        return None
-    try:
-        return TTFont(io.BytesIO(data))
-    except Exception:  # fontTools raises many kinds on a damaged file
-        return None

@@ -3,19 +3,23 @@
 HarfBuzz's subsetter pins the axes while keeping every glyph, feature and Unicode mapping
 (about 0.1 s a face); fontTools' instancer took up to a minute a face on Merriweather's
 kerning. Glyph names, hinting and the tables Word and LibreOffice ignore are left out.
+A cut face is kept in the per-user cache of font instances, so a worker reads it there.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import fontTools  # type: ignore[import-untyped]
 import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from .font_files import installed_family_files
+from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
+from .pinning import keep_everything, pin
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
 SUBFAMILIES = {(False, False): "Regular", (True, False): "Bold",
@@ -57,31 +61,47 @@ def static_faces(family: str) -> list[StaticFace]:
 @cache
 def _instance(path: Path, mtime_ns: int, size: int, family: str, weight: int,
               subfamily: str) -> bytes:
-    """The face at `weight`, named `family` `subfamily`; cut once per process and file version.
+    """The face at `weight`, named `family` `subfamily`, once per process and file version:
+    from the per-user cache, else cut and put there."""
+    source = path.read_bytes()
+    folder = cache_folder()
+    cached = folder / f"{_cut_key(source, family, weight, subfamily)}.ttf" if folder else None
+    font = read_cached_font(cached) if cached else None
+    if font is not None:
+        return bytes(font.reader.file.getvalue())
+    data = _cut(source, family, weight, subfamily)
+    if cached:
+        write_cached(cached, data)
+    return data
 
-    The head table keeps the source's dates: fontTools would stamp the time of saving.
-    """
-    font = TTFont(io.BytesIO(_pin(path.read_bytes(), weight)), recalcTimestamp=False)
+
+def _cut(source: bytes, family: str, weight: int, subfamily: str) -> bytes:
+    """The face cut from the variable font `source`. The head table keeps the source's
+    dates: fontTools would stamp the time of saving."""
+    font = TTFont(io.BytesIO(_pin(source, weight)), recalcTimestamp=False)
     _name(font, family, subfamily)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
 
 
+def _cut_key(source: bytes, family: str, weight: int, subfamily: str) -> str:
+    """What a cut depends on: the source, the names, the weight, what is dropped or kept,
+    and the versions of the tools that cut it."""
+    digest = hashlib.sha256(source)
+    digest.update(repr(("static", family, weight, subfamily, UNUSED_TABLES, KEPT_NAMES,
+                        hb.__version__, fontTools.version)).encode())
+    return digest.hexdigest()
+
+
 def _pin(source: bytes, weight: int) -> bytes:
     """Every axis pinned (wght at `weight`, the others at their defaults), nothing subset."""
-    face = hb.Face(hb.Blob(source))
-    request = hb.SubsetInput()
-    request.keep_everything()
+    request = keep_everything()
     request.flags = (request.flags & ~hb.SubsetFlags.GLYPH_NAMES) | hb.SubsetFlags.NO_HINTING
     request.drop_table_tag_set.update(int.from_bytes(tag.encode(), "big") for tag in UNUSED_TABLES)
     request.name_id_set.clear()
     request.name_id_set.update(KEPT_NAMES)
-    for axis in face.axis_infos:
-        location = weight if axis.tag == "wght" else axis.default_value
-        request.pin_axis_location(face, axis.tag, location)
-    return bytes(hb.subset(face, request).blob.data)
-
+    return pin(source, {"wght": weight}, request)
 
 def _name(font: TTFont, family: str, subfamily: str) -> None:
     """Name the face as Word and LibreOffice look it up: `family` with a RIBBI subfamily."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from functools import lru_cache
 from typing import Any, cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -25,9 +26,9 @@ class FontTablePart(XmlPart):
 
     def add_font(self, data: bytes) -> tuple[str, str]:
         """Relate a new obfuscated font part holding `data`; its relationship id and key."""
-        key = font_key(data)
+        blob, key = obfuscated(data)
         name = self.package.next_partname("/word/fonts/font%d.odttf")
-        part = Part(name, OBFUSCATED_FONT, obfuscate(data, key), self.package)
+        part = Part(name, OBFUSCATED_FONT, blob, self.package)
         return self.relate_to(part, RT.FONT), key
 
 
@@ -39,6 +40,14 @@ def font_table_part(document_part: Any) -> FontTablePart:
 def font_key(data: bytes) -> str:
     """A GUID for `data`, derived from its bytes (the same font gets the same key)."""
     return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+@lru_cache(maxsize=32)
+def obfuscated(data: bytes) -> tuple[bytes, str]:
+    """The font part's bytes and key: one bytes object per font and process, so that the
+    package deflates it once (stable_zip)."""
+    key = font_key(data)
+    return obfuscate(data, key), key
 
 
 def obfuscate(data: bytes, key: str) -> bytes:

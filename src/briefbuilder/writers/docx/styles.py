@@ -13,6 +13,8 @@ from typing import Any
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from ...brand import Brand
 from .geometry import Geometry
@@ -167,19 +169,35 @@ def add_styles(document: Any, brand: Brand, page: Geometry, lists: Lists) -> Non
     if not styles.element.xpath("./w:docDefaults"):
         set_doc_defaults(styles.element, font=brand.fonts.body, half_points=round(BODY_SIZE * 2),
                          color=brand.colors.text, after=120, line=276)
+    named = _by_name(styles.element)
     for look in looks(brand, page):
-        if look.name in styles:
+        name = BabelFish.ui2internal(look.name)
+        if name in named:
             continue
-        style = styles.add_style(look.name, KINDS[look.kind], builtin=look.name in BUILT_IN)
+        named[name] = styles.element.add_style_of_type(name, KINDS[look.kind],
+                                                       look.name in BUILT_IN)
+        style: Any = StyleFactory(named[name])
         style.element.default = look.default or None
         if look.based_on is not None:
-            style.base_style = styles[look.based_on]
+            style.base_style = _named(named, look.based_on)
         _apply(style, look, brand)
         _finish(style, look, brand, lists)
     for look in looks(brand, page):
         if look.next is not None and look.kind == "paragraph":
-            styles[look.name].next_paragraph_style = styles[look.next]
+            _named(named, look.name).next_paragraph_style = _named(named, look.next)
 
+
+def _by_name(element: Any) -> dict[str, Any]:
+    """Each style element by its name in styles.xml; the first of a name, as Word reads."""
+    named: dict[str, Any] = {}
+    for style in element.style_lst:
+        named.setdefault(style.name_val, style)
+    return named
+
+
+def _named(named: dict[str, Any], name: str) -> Any:
+    """The style named `name` (as python-docx's Styles[name], without its scan per call)."""
+    return StyleFactory(named[BabelFish.ui2internal(name)])
 
 def _apply(style: Any, look: Look, brand: Brand) -> None:
     font = style.font
