@@ -49,6 +49,18 @@ def retag(pdf: Path, old: str, new: str) -> None:
         document.save(pdf)
 
 
+def marked_content(node: pikepdf.Dictionary) -> list[int]:
+    """The marked-content ids an element holds, itself or through its kids."""
+    kid = node.get("/K")
+    found = []
+    for item in list(kid) if isinstance(kid, pikepdf.Array) else [kid]:
+        if isinstance(item, int):
+            found.append(int(item))
+        elif isinstance(item, pikepdf.Dictionary):
+            found += [int(item.MCID)] if "/MCID" in item else marked_content(item)
+    return found
+
+
 def only_failures(result_findings: list[dict[str, object]]) -> list[tuple[object, ...]]:
     return [(f["check"], f["message"], f["field"], f["line"]) for f in result_findings]
 
@@ -126,3 +138,21 @@ def test_a_pdf_without_a_language_fails_pdfua_at_the_lang_field(
     assert only_failures(preflight_without(good, tmp_path, "", "/Lang").failures()) == [
         ("pdfua", "UA-06-001: Catalog has no /Lang entry, so assistive technology cannot "
          "determine the document's natural language (WCAG 3.1.1).", "lang", 1)]
+
+
+def test_marked_content_no_element_owns_fails_pdf_artifacts(good: Built, tmp_path: Path) -> None:
+    """Content of a paragraph cut out of the structure tree is orphaned: pdfua's
+    UA-01-003 sees it marked, so only preflight's pdf.artifacts finds it."""
+    built = good.copy(tmp_path / "out")
+    pdf = built.output("b.en.pdf")
+    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+        paragraph = first_element(document, "/P")
+        mcids = marked_content(paragraph)
+        assert mcids
+        paragraph.K = pikepdf.Array()
+        document.save(pdf)
+    result = run_preflight(built)
+    assert [f["message"] for f in result.failures() if f["check"] == "pdf.artifacts"] == [
+        f"{len(mcids)} tagged content item(s) on page(s) 1 belong to no structure element "
+        "(neither content a reader reaches nor artifact)"]
+    assert not [f for f in result.findings if f["message"].startswith("UA-01-003")]

@@ -13,7 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 
-from .docx_styles import StyleSheet, TextLook
+from .docx_styles import StyleSheet, TextLook, val
 
 HEADING_STYLE = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 SHOWN = (".//w:drawing|.//w:pict|.//w:object|.//w:footnoteReference|.//w:fldSimple"
@@ -28,7 +28,6 @@ class Paragraph:
     style: str
     text: str
     empty: bool
-    in_table: bool
 
     @property
     def heading_level(self) -> int | None:
@@ -43,7 +42,6 @@ class Paragraph:
 class Picture:
     name: str
     descr: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -102,10 +100,9 @@ def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
         cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
         only_in_cell = cell is not None and len(cell.findall(qn("w:p"))) == 1
         empty = _is_empty(p) and not only_in_cell and not _between_tables(p)
-        style = p.find("w:pPr/w:pStyle", nsmap)
-        style_id = style.get(qn("w:val")) if style is not None else styles.default_paragraph
+        style_id = val(p.find("w:pPr", nsmap), "w:pStyle") or styles.default_paragraph
         found.append(Paragraph(index, styles.name(style_id), " ".join(text_of(p).split()),
-                               empty, cell is not None))
+                               empty))
     return found
 
 
@@ -118,8 +115,7 @@ def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
         cells = first.findall("w:tc", nsmap) if first is not None else []
         first_row = tuple(" ".join(" ".join(text_of(p) for p in c.iter(qn("w:p"))).split())
                           for c in cells)
-        style = table.find("w:tblPr/w:tblStyle", nsmap)
-        style_id = style.get(qn("w:val")) if style is not None else ""
+        style_id = val(table.find("w:tblPr", nsmap), "w:tblStyle") or ""
         found.append(WordTable(len(rows), max((len(r.findall("w:tc", nsmap)) for r in rows),
                                               default=0),
                                repeats, first_row,
@@ -152,7 +148,7 @@ def read_docx(path: Path) -> DocxDoc:
     doc = DocxDoc(path, document.core_properties.title or None,
                   document.core_properties.language or None, styles.default_language)
     doc.paragraphs = _paragraphs(body, styles)
-    doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""), d.get("title", ""))
+    doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""))
                     for d in body.iter(qn("wp:docPr"))]
     doc.tables = _tables(body, styles)
     doc.links = _links(body, main.rels)

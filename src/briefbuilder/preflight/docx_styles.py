@@ -41,9 +41,14 @@ class _Style:
 
 
 def _color(rpr: Any) -> str | None:
-    node = rpr.find("w:color", nsmap) if rpr is not None else None
-    value = node.get(qn("w:val")) if node is not None else None
+    value = val(rpr, "w:color")
     return None if value is None else "auto" if value == "auto" else f"#{value.upper()}"
+
+
+def val(props: Any, tag: str) -> str | None:
+    """The w:val of props' child tag (None when props or the child is missing)."""
+    node = props.find(tag, nsmap) if props is not None else None
+    return node.get(qn("w:val")) if node is not None else None
 
 
 def _fill(props: Any) -> str | None:
@@ -53,8 +58,8 @@ def _fill(props: Any) -> str | None:
 
 
 def _size(rpr: Any) -> float | None:
-    node = rpr.find("w:sz", nsmap) if rpr is not None else None
-    return int(node.get(qn("w:val"))) / 2 if node is not None else None
+    value = val(rpr, "w:sz")
+    return int(value) / 2 if value is not None else None
 
 
 def _bold(rpr: Any) -> bool | None:
@@ -68,14 +73,11 @@ class StyleSheet:
     def __init__(self, styles: Any) -> None:
         self.styles: dict[str, _Style] = {}
         for style in styles.findall("w:style", nsmap):
-            name = style.find("w:name", nsmap)
-            based = style.find("w:basedOn", nsmap)
             parts = {part.get(qn("w:type")): (part.find("w:rPr", nsmap), part.find("w:tcPr", nsmap))
                      for part in style.findall("w:tblStylePr", nsmap)}
             self.styles[style.get(qn("w:styleId"))] = _Style(
-                name.get(qn("w:val")) if name is not None else style.get(qn("w:styleId")),
-                style.get(qn("w:type"), "paragraph"),
-                based.get(qn("w:val")) if based is not None else None,
+                val(style, "w:name") or style.get(qn("w:styleId")),
+                style.get(qn("w:type"), "paragraph"), val(style, "w:basedOn"),
                 style.find("w:rPr", nsmap), style.find("w:pPr", nsmap),
                 style.find("w:tcPr", nsmap), parts)
         self.defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", nsmap)
@@ -86,8 +88,7 @@ class StyleSheet:
 
     @property
     def default_language(self) -> str | None:
-        node = self.defaults.find("w:lang", nsmap) if self.defaults is not None else None
-        return node.get(qn("w:val")) if node is not None else None
+        return val(self.defaults, "w:lang")
 
     def name(self, style_id: str) -> str:
         style = self.styles.get(style_id)
@@ -120,9 +121,9 @@ class StyleSheet:
 
     def _run_look(self, paragraph: Any, run: Any) -> TextLook:
         ppr = paragraph.find("w:pPr", nsmap)
-        para_id = _val(ppr, "w:pStyle") or self.default_paragraph
+        para_id = val(ppr, "w:pStyle") or self.default_paragraph
         rpr = run.find("w:rPr", nsmap)
-        char_id = _val(rpr, "w:rStyle")
+        char_id = val(rpr, "w:rStyle")
         table_id, header, tcpr = _table_context(paragraph)
         table = list(self.chain(table_id))
         part = table[0].parts.get("firstRow", (None, None)) if header and table else (None, None)
@@ -147,11 +148,6 @@ class StyleSheet:
         return TextLook(label, style, color, background, size, bold)
 
 
-def _val(props: Any, tag: str) -> str | None:
-    node = props.find(tag, nsmap) if props is not None else None
-    return node.get(qn("w:val")) if node is not None else None
-
-
 def _table_context(paragraph: Any) -> tuple[str | None, bool, Any]:
     """The enclosing table's style id, whether the cell is in its header row, the cell's tcPr."""
     cell = next(paragraph.iterancestors(qn("w:tc")), None)
@@ -164,4 +160,4 @@ def _table_context(paragraph: Any) -> tuple[str | None, bool, Any]:
         look.get(qn("w:firstRow")) in ("1", "true", "on")
         or bool(int(look.get(qn("w:val"), "0"), 16) & 0x0020))
     header = first_row_on and table.find("w:tr", nsmap) is row
-    return _val(table.find("w:tblPr", nsmap), "w:tblStyle"), header, cell.find("w:tcPr", nsmap)
+    return val(table.find("w:tblPr", nsmap), "w:tblStyle"), header, cell.find("w:tcPr", nsmap)

@@ -9,7 +9,6 @@ the n-th of the brief), else the brief file and the PDF page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..errors import Problem
@@ -22,7 +21,7 @@ from .subject import Subject
 from .text import shorten
 
 REBUILD = "rebuild with 'briefbuilder build --force'; if it persists, report a briefbuilder bug"
-HEADING = re.compile(r"^H([1-6])$")
+HEADINGS = tuple(f"H{n}" for n in range(1, 7))
 TABLE_GROUPS = ("THead", "TBody", "TFoot")
 CLIP_TOLERANCE = 1.0  # points
 
@@ -70,12 +69,8 @@ def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
 
 def heading_outline(pdf: PdfDoc) -> list[tuple[int, str, int | None]]:
     """(level, text, page) of every H1-H6 element, in document order."""
-    found = []
-    for element in pdf.elements(*(f"H{n}" for n in range(1, 7))):
-        match = HEADING.match(element.role)
-        if match:
-            found.append((int(match.group(1)), element.text.strip(), element.page))
-    return found
+    return [(int(element.role[1]), element.text.strip(), element.page)
+            for element in pdf.elements(*HEADINGS)]
 
 
 def table_rows(table: Element) -> list[list[str]]:
@@ -105,7 +100,8 @@ def links(subject: Subject, pdf: PdfDoc) -> list[Problem]:
 
 
 def furniture(subject: Subject, pdf: PdfDoc) -> list[Problem]:
-    """Running headers and footers are artifacts; nothing is painted untagged or orphaned.
+    """Running headers and footers are artifacts; no drawing is untagged, no tagged content
+    orphaned (pdfua's UA-01-003 finds untagged text and images).
 
     Text in the page margins must be an /Artifact, except the masthead on page 1: its
     words (publisher, series, date) are content, tagged before the title; its band
@@ -117,10 +113,8 @@ def furniture(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     masthead = _masthead_marks(pdf)
     failures = []
     for page in pdf.pages:
-        loose = [r for r in page.runs if not r.mark.tagged and r.text.strip()]
         margin = [r for r in page.runs if (r.y > top or r.y < bottom) and not r.mark.artifact
                   and (page.number, r.mark.mcid) not in masthead and r.text.strip()]
-        images = [i for i in page.images if not i.mark.tagged]
         where = subject.in_pdf(f"page {page.number}")
         if margin:
             shown = " / ".join(r.text.strip() for r in margin[:3])
@@ -128,11 +122,10 @@ def furniture(subject: Subject, pdf: PdfDoc) -> list[Problem]:
                                    f"footer text is tagged as content: {shown!r}", where,
                                    "briefbuilder's PDF writer must mark page-margin text as "
                                    "/Artifact: " + REBUILD))
-        for what, count in (("text run(s)", len(loose)), ("image(s)", len(images)),
-                            ("drawing(s)", page.unmarked_graphics)):
-            if count:
-                failures.append(failed("pdf.artifacts", f"page {page.number}: {count} {what} "
-                                       "neither tagged nor marked as artifact", where, REBUILD))
+        if page.unmarked_graphics:
+            failures.append(failed("pdf.artifacts", f"page {page.number}: "
+                                   f"{page.unmarked_graphics} drawing(s) neither tagged nor "
+                                   "marked as artifact", where, REBUILD))
     if pdf.orphans:
         pages = sorted({page for page, _ in pdf.orphans})
         failures.append(failed(

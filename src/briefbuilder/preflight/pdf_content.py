@@ -84,7 +84,6 @@ class PageContent:
     runs: list[TextRun] = field(default_factory=list)
     images: list[ImagePlacement] = field(default_factory=list)
     unmarked_graphics: int = 0  # path fills and strokes outside any marked content
-    mcids: set[int] = field(default_factory=set)
     fills: list[Fill] = field(default_factory=list)
 
 
@@ -97,8 +96,6 @@ def read_page(page: Page) -> PageContent:
             content.runs.append(_run(content, chars))
             chars = []
         mark = _mark(item)
-        if mark.mcid is not None:
-            content.mcids.add(mark.mcid)
         if isinstance(item, LTChar):
             chars.append(item)
         elif isinstance(item, LTImage):

@@ -14,6 +14,7 @@ from typing import Any
 import pdfplumber
 import pdfua
 import pikepdf
+from pdfua.document import StructElement
 from pdfua.model import Report, RuleOutcome
 
 from .pdf_content import PageContent, read_page
@@ -49,11 +50,10 @@ class Element:
 
 @dataclass(frozen=True)
 class LinkAnnotation:
-    """A /Link annotation: its URI (None for in-document jumps), description and tag."""
+    """A /Link annotation: its URI (None for in-document jumps) and tag."""
 
     page: int
     uri: str | None
-    contents: str | None
     tag: str | None  # role of the structure element it is attached to, if any
 
 
@@ -81,17 +81,17 @@ class PdfDoc:
 
 
 class _TreeReader:
-    """Walks /StructTreeRoot, resolving roles, page references and marked-content text."""
+    """Our elements from pdfua's structure tree: roles through the RoleMap, marked-content
+    ids (and their text) and the annotations each element holds."""
 
-    def __init__(self, pdf: Any, pages: list[PageContent]) -> None:
-        self.page_numbers = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+    def __init__(self, document: pdfua.PdfDocument, pages: list[PageContent]) -> None:
         self.texts = {page.number: _mcid_texts(page) for page in pages}
-        root = pdf.Root.get("/StructTreeRoot")
+        root = document.struct_root
         self.role_map = dict(root.get("/RoleMap", {})) if root is not None else {}
         self.owned: set[tuple[int, int]] = set()
         self.annotations: dict[tuple[int, int], str] = {}  # annotation objgen -> role
 
-    def role(self, name: Any) -> str:
+    def role(self, name: str | None) -> str:
         seen: set[str] = set()
         role = str(name)
         while role in self.role_map and role not in seen:
@@ -99,36 +99,48 @@ class _TreeReader:
             role = str(self.role_map[role])
         return role.lstrip("/")
 
-    def element(self, node: Any, page: int | None, depth: int = 0) -> Element:
-        page = self.page_numbers.get(node.Pg.objgen, page) if "/Pg" in node else page
+    def root(self, elements: tuple[StructElement, ...]) -> Element:
+        """The tree's top elements (each followed in pdfua's list by all below it)."""
+        tops, index = [], 0
+        while index < len(elements):
+            tops.append(self.element(elements[index]))
+            index += _size(elements[index])
+        return Element("StructTreeRoot", None, _join([e.text for e in tops]), None, tuple(tops))
+
+    def element(self, node: StructElement) -> Element:
         children: list[Element] = []
         texts: list[str] = []
         marks: list[tuple[int, int]] = []
-        for kid in _kids(node):
+        kids = iter(node.children)  # pdfua's element for each dictionary kid, in order
+        for kid in _kids(node.obj):
             if isinstance(kid, int):
-                marks.append((page or 0, kid))
-                texts.append(self._mcid(page, kid))
-            elif not isinstance(kid, pikepdf.Dictionary):
+                marks.append((node.page or 0, kid))
+                texts.append(self._mcid(node.page, kid))
                 continue
-            elif "/S" in kid and depth < 200:
-                child = self.element(kid, page, depth + 1)
-                children.append(child)
-                texts.append(child.text)
+            child = next(kids, None) if isinstance(kid, pikepdf.Dictionary) else None
+            if child is None:
+                continue
+            if child.role is not None:
+                children.append(self.element(child))
+                texts.append(children[-1].text)
             elif str(kid.get("/Type")) == "/MCR":
-                on = self.page_numbers.get(kid.Pg.objgen, page) if "/Pg" in kid else page
-                marks.append((on or 0, int(kid.MCID)))
-                texts.append(self._mcid(on, int(kid.MCID)))
+                marks.append((child.page or 0, int(kid.MCID)))
+                texts.append(self._mcid(child.page, int(kid.MCID)))
             elif str(kid.get("/Type")) == "/OBJR" and "/Obj" in kid:
-                self.annotations[kid.Obj.objgen] = self.role(node.get("/S"))
-        role = self.role(node.get("/S", "/StructTreeRoot"))
-        return Element(role, _text(node.get("/Alt")), _join(texts), page, tuple(children),
-                       tuple(marks))
+                self.annotations[kid.Obj.objgen] = self.role(node.role)
+        return Element(self.role(node.role), node.alt, _join(texts), node.page,
+                       tuple(children), tuple(marks))
 
     def _mcid(self, page: int | None, mcid: int) -> str:
         if page is None:
             return ""
         self.owned.add((page, mcid))
         return self.texts.get(page, {}).get(mcid, "")
+
+
+def _size(element: StructElement) -> int:
+    """How many elements pdfua lists for an element: itself and all below it."""
+    return 1 + sum(_size(child) for child in element.children)
 
 
 def _kids(node: Any) -> list[Any]:
@@ -163,10 +175,6 @@ def _join(texts: list[str]) -> str:
     return out
 
 
-def _text(value: Any) -> str | None:
-    return str(value) if value is not None else None
-
-
 def _fonts(pdf: Any) -> list[Font]:
     fonts: dict[tuple[int, int], Font] = {}
     todo = [page.resources for page in pdf.pages]
@@ -198,9 +206,8 @@ def _links(pdf: Any, annotations: dict[tuple[int, int], str]) -> list[LinkAnnota
             if str(annot.get("/Subtype")) != "/Link":
                 continue
             action = annot.get("/A", {})
-            uri = _text(action.get("/URI")) if str(action.get("/S")) == "/URI" else None
-            links.append(LinkAnnotation(number, uri, _text(annot.get("/Contents")),
-                                        annotations.get(annot.objgen)))
+            uri = str(action.URI) if str(action.get("/S")) == "/URI" else None
+            links.append(LinkAnnotation(number, uri, annotations.get(annot.objgen)))
     return links
 
 
@@ -216,22 +223,22 @@ def read_pdf(path: Path) -> PdfDoc:
     pdfplumber's PdfminerException when it is not a readable PDF."""
     with pikepdf.open(path) as pdf:
         pages = read_pages(path)
+        document = pdfua.PdfDocument(pdf, str(path))
         doc = PdfDoc(path, pages)
-        tree = _TreeReader(pdf, pages)
-        if "/StructTreeRoot" in pdf.Root:
-            doc.root = tree.element(pdf.Root.StructTreeRoot, None)
+        tree = _TreeReader(document, pages)
+        if document.struct_root is not None:
+            doc.root = tree.root(document.struct_elements)
         doc.links = _links(pdf, tree.annotations)
         doc.fonts = _fonts(pdf)
-        doc.orphans = sorted((page.number, mcid) for page in pages for mcid in page.mcids
-                             if (page.number, mcid) not in tree.owned)
-        doc.pdfua = _pdfua(pdf, path)
+        doc.pdfua = _pdfua(document, path)
+        doc.orphans = sorted((page.page_number, mcid) for page in document.pages
+                             for mcid in page.mcids if (page.page_number, mcid) not in tree.owned)
     return doc
 
 
-def _pdfua(pdf: pikepdf.Pdf, path: Path) -> Report:
+def _pdfua(document: pdfua.PdfDocument, path: Path) -> Report:
     """pdfua's rules on the open PDF (pdfua.validate would open the file again); a rule that
     raises is skipped with the reason, as pdfua's own validator does."""
-    document = pdfua.PdfDocument(pdf, str(path))
     outcomes = []
     for rule in pdfua.default_registry():
         try:
