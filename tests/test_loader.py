@@ -204,16 +204,17 @@ def test_unused_footnote_is_a_warning_and_the_brief_still_loads(
     assert len(project.editions()) == 1
 
 
-def test_a_citation_inside_a_footnote_is_an_error_at_that_footnote(
+def test_a_note_cited_only_inside_a_footnote_is_an_error_at_that_footnote(
         make_series: MakeSeries) -> None:
-    """No format prints a note's own notes: the cited text would be lost without a word."""
+    """No format prints a note that only another note cites: its text would be lost."""
     text = (GOOD_BRIEF.replace("[Text.]", "['Text.[^main]']")
             + "footnotes:\n  main: See the survey.[^survey]\n  survey: Labor survey.\n")
     folder = make_series({"b.en.yaml": text})
     project = load_project(folder)
     assert [str(p).replace(f"{folder}/", "") for p in project.problems] == [
-        "b.en.yaml:6:3: footnotes.main: footnote [^survey] is cited inside a footnote, where no "
-        "note can print (cite it in the body text, or write its text into this footnote)"]
+        "b.en.yaml:6:3: footnotes.main: footnote [^survey] is cited only inside a footnote, "
+        "where its note cannot print (cite it in the body text too, or write its text into "
+        "this footnote)"]
     assert project.editions() == []
 
 

@@ -235,11 +235,12 @@ def check_references(brief: Brief, doc: YamlDoc) -> list[Problem]:
             if span.key not in brief.footnotes:
                 found.append(doc.problem(loc, f"footnote [^{span.key}] is not defined",
                                          f"add '{span.key}:' under footnotes:"))
-            elif loc[0] == "footnotes":
+            elif loc[0] == "footnotes" and span.key in uncited:
                 cited_in_notes.add(span.key)
-                found.append(doc.problem(loc, f"footnote [^{span.key}] is cited inside a "
-                                         "footnote, where no note can print", "cite it in the "
-                                         "body text, or write its text into this footnote"))
+                found.append(doc.problem(loc, f"footnote [^{span.key}] is cited only inside a "
+                                         "footnote, where its note cannot print", "cite it in "
+                                         "the body text too, or write its text into this "
+                                         "footnote"))
     for key in brief.footnotes:
         if not FOOTNOTE_KEY.fullmatch(key):
             found.append(doc.problem(("footnotes", key), f"footnote key {key!r} cannot be cited",
