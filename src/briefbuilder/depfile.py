@@ -185,13 +185,14 @@ def _check(out: Path, content: Path, depfile: Json, entries: dict[str, Json]) ->
     in_out = Within(out)
     for group in groups:
         folder = Path(group["folder"])
+        in_folder = Within(folder)
         theme = theme_folder(group["theme"], folder)
         if theme is None or str(theme) != group["theme_folder"] \
                 or not _same_files(theme, group["theme_files"], stamps):
             return None
         for relative, inputs in group["jobs"].items():
             entry = entries.get(relative)
-            if entry is not None and _same_inputs(folder, inputs, stamps) \
+            if entry is not None and _same_inputs(folder, inputs, stamps, in_folder) \
                     and _same_output(out, entry, stamps, in_out):
                 check.fresh.append(Fresh(relative, entry["bytes"], entry["pages"]))
                 continue
@@ -209,10 +210,10 @@ def _same_files(folder: Path, recorded: dict[str, str], stamps: Stamps) -> bool:
         stamps.current(p) == recorded[str(p.relative_to(folder))] for p in files)
 
 
-def _same_inputs(folder: Path, inputs: dict[str, str], stamps: Stamps) -> bool:
+def _same_inputs(folder: Path, inputs: dict[str, str], stamps: Stamps,
+                 in_folder: Within) -> bool:
     """The job's files in its series folder have the bytes it used (the series folder's
     files are plain files, as the loader requires)."""
-    in_folder = Within(folder)
     return all(in_folder(folder / name) and stamps.current(folder / name) == sha
                for name, sha in inputs.items())
 
