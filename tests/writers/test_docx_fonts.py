@@ -4,6 +4,7 @@ font whose license forbids embedding is refused, one for preview and print is wa
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
 import zipfile
@@ -177,14 +178,25 @@ def test_a_cut_face_is_cached_per_user_and_a_damaged_entry_cut_again(
     static_fonts._instance.cache_clear()
     cut = static_fonts.static_faces("Public Sans")
     entries = sorted((tmp_path / "briefbuilder" / "font-instances").glob("*.ttf"))
-    assert sorted(e.read_bytes() for e in entries) == sorted(face.data for face in cut)
+    stored = sorted(face.data + hashlib.sha256(face.data).digest() for face in cut)
+    assert sorted(e.read_bytes() for e in entries) == stored  # each with its checksum
     monkeypatch.setattr(static_fonts, "_cut", lambda *args: pytest.fail("cut again"))
     static_fonts._instance.cache_clear()
     assert static_fonts.static_faces("Public Sans") == cut  # read from the cache
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    for entry in entries:
-        entry.write_bytes(b"not a font")
+    # damaged as fontTools would still open them: cut short, zeroed inside, or a link
+    (tmp_path / "elsewhere.ttf").write_bytes(entries[0].read_bytes())
+    for n, entry in enumerate(entries):
+        data = entry.read_bytes()
+        entry.unlink()
+        if n % 3 == 0:
+            entry.write_bytes(data[: len(data) // 2])
+        elif n % 3 == 1:
+            entry.write_bytes(data[:1000] + bytes(200) + data[1200:])
+        else:
+            entry.symlink_to(tmp_path / "elsewhere.ttf")
     static_fonts._instance.cache_clear()
     assert static_fonts.static_faces("Public Sans") == cut
-    assert sorted(e.read_bytes() for e in entries) == sorted(face.data for face in cut)
+    assert not any(e.is_symlink() for e in entries), "a linked entry is replaced, not followed"
+    assert sorted(e.read_bytes() for e in entries) == stored

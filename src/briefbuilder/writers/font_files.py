@@ -4,6 +4,7 @@ them. Neither imports WeasyPrint, so the Word writer and ``check`` stay light.""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 from pathlib import Path
@@ -14,6 +15,12 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from ..brand_fonts import family_files
 from ..errors import Problem, Refusal, ThemeError
 from ..outputs import write_atomic
+from ..sandbox import read_regular
+
+# Part of every cache key: bump it when what is cut, or how an entry is stored, changes, so
+# that an older entry is never served.
+CACHE_FORMAT = 2
+DIGEST = hashlib.sha256().digest_size  # each entry ends with the sha256 of what precedes it
 
 
 def installed_family_files(name: str) -> list[Any]:
@@ -36,15 +43,18 @@ def cache_folder() -> Path | None:
 
 
 def read_cached(path: Path) -> bytes | None:
-    """A cached file's bytes; None when it is missing or unreadable."""
+    """A cached entry's bytes; None when it is missing, not a regular file (a link or a pipe
+    is no entry), or damaged: its stored sha256 does not match."""
     try:
-        return path.read_bytes()
-    except OSError:
+        data = read_regular(path) if not path.is_symlink() else b""
+    except (OSError, ValueError):
         return None
+    payload, digest = data[:-DIGEST], data[-DIGEST:]
+    return payload if payload and hashlib.sha256(payload).digest() == digest else None
 
 
 def read_cached_font(path: Path) -> TTFont | None:
-    """A cached font, parsed; None when it is missing, unreadable or not a font."""
+    """A cached font, parsed; None when it is missing, damaged or not a font."""
     data = read_cached(path)
     if data is None:
         return None
@@ -55,6 +65,7 @@ def read_cached_font(path: Path) -> TTFont | None:
 
 
 def write_cached(path: Path, data: bytes) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
+    """Write atomically, with the sha256 that read_cached checks; a cache that cannot be
+    written is no error."""
     with contextlib.suppress(OSError):
-        write_atomic(path, data, path.parent)
+        write_atomic(path, data + hashlib.sha256(data).digest(), path.parent)

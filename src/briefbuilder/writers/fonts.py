@@ -14,7 +14,13 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 
 from ..brand import Brand
-from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
+from .font_files import (
+    CACHE_FORMAT,
+    cache_folder,
+    installed_family_files,
+    read_cached_font,
+    write_cached,
+)
 from .pinning import pin
 
 # One @font-face per weight: WeasyPrint rejects weight ranges for variable fonts.
@@ -102,6 +108,7 @@ def _static(font: TTFont, location: dict[str, float], options: dict[str, Any],
 def _instance_key(font: TTFont, location: dict[str, float], options: dict[str, Any]) -> str:
     digest = hashlib.sha256(font.reader.file.getvalue())
     digest.update(repr((sorted(location.items()), sorted(options.items()))).encode())
-    digest.update(f"harfbuzz {hb.__version__}, fontTools {fontTools.version}".encode())
+    digest.update(f"format {CACHE_FORMAT}, harfbuzz {hb.__version__}, fontTools "
+                  f"{fontTools.version}".encode())
     return digest.hexdigest()
 

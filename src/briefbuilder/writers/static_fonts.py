@@ -18,7 +18,13 @@ import fontTools  # type: ignore[import-untyped]
 import uharfbuzz as hb  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from .font_files import cache_folder, installed_family_files, read_cached_font, write_cached
+from .font_files import (
+    CACHE_FORMAT,
+    cache_folder,
+    installed_family_files,
+    read_cached,
+    write_cached,
+)
 from .pinning import keep_everything, pin
 
 # The four faces Word knows: (bold, italic) -> its subfamily name.
@@ -66,9 +72,9 @@ def _instance(path: Path, mtime_ns: int, size: int, family: str, weight: int,
     source = path.read_bytes()
     folder = cache_folder()
     cached = folder / f"{_cut_key(source, family, weight, subfamily)}.ttf" if folder else None
-    font = read_cached_font(cached) if cached else None
-    if font is not None:
-        return bytes(font.reader.file.getvalue())
+    data = read_cached(cached) if cached else None
+    if data is not None:
+        return data
     data = _cut(source, family, weight, subfamily)
     if cached:
         write_cached(cached, data)
@@ -89,8 +95,8 @@ def _cut_key(source: bytes, family: str, weight: int, subfamily: str) -> str:
     """What a cut depends on: the source, the names, the weight, what is dropped or kept,
     and the versions of the tools that cut it."""
     digest = hashlib.sha256(source)
-    digest.update(repr(("static", family, weight, subfamily, UNUSED_TABLES, KEPT_NAMES,
-                        hb.__version__, fontTools.version)).encode())
+    digest.update(repr(("static", CACHE_FORMAT, family, weight, subfamily, UNUSED_TABLES,
+                        KEPT_NAMES, hb.__version__, fontTools.version)).encode())
     return digest.hexdigest()
 
 
