@@ -171,8 +171,10 @@ class Pool:
     def _join_starter(self) -> None:
         """Take in the workers start() began, once they run."""
         if self._starter is not None:
-            starter, self._starter = self._starter, None
-            self._workers += starter.join()
+            try:
+                self._workers += self._starter.join()
+            finally:
+                self._starter = None
 
     def run(self, tasks: list[Task], on_start: Callable[[int], None]) -> Iterator[Result]:
         """Yield one Result per task, in the order they finish."""
@@ -268,7 +270,10 @@ class Pool:
         self._workers[slot] = self._spawn()
 
     def close(self) -> None:
-        self._join_starter()
+        # a start that failed has stopped its own workers, and run() raised its error; here
+        # it must not hide the exception (if any) that is closing the pool
+        with contextlib.suppress(Exception):
+            self._join_starter()
         for worker in self._workers:
             if worker.process.is_alive():
                 with contextlib.suppress(OSError):

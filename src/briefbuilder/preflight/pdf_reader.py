@@ -206,7 +206,8 @@ def _links(pdf: Any, annotations: dict[tuple[int, int], str]) -> list[LinkAnnota
             if str(annot.get("/Subtype")) != "/Link":
                 continue
             action = annot.get("/A", {})
-            uri = str(action.URI) if str(action.get("/S")) == "/URI" else None
+            target = action.get("/URI") if str(action.get("/S")) == "/URI" else None
+            uri = str(target) if target is not None else None
             links.append(LinkAnnotation(number, uri, annotations.get(annot.objgen)))
     return links
 

@@ -27,7 +27,9 @@ def pin(source: bytes, location: Mapping[str, float | None],
     request = request or keep_everything()
     for axis in face.axis_infos:
         value = location.get(axis.tag)
-        request.pin_axis_location(face, axis.tag, axis.default_value if value is None else value)
+        if not request.pin_axis_location(face, axis.tag,
+                                         axis.default_value if value is None else value):
+            raise ValueError(f"HarfBuzz could not pin the font's {axis.tag} axis")
     try:
         return bytes(hb.subset(face, request).blob.data)
     except RuntimeError as exc:  # HarfBuzz says only that it failed
