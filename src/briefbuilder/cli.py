@@ -307,7 +307,11 @@ def _check(args: argparse.Namespace) -> int:
     from .loader import load_file, load_project
     from .themes import BRAND_FILE, load_theme
 
-    gc.freeze()  # what was just imported outlives the check: no collection walks it meanwhile
+    # what was just imported outlives the check: no collection walks it meanwhile (unless a
+    # caller of main() froze objects of its own, which are its to unfreeze)
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         content: Path = args.content
         if content.name == BRAND_FILE and content.is_file():
@@ -317,7 +321,8 @@ def _check(args: argparse.Namespace) -> int:
         return _check_project(args, load_file(content) if content.is_file()
                               else load_project(content))
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def _check_project(args: argparse.Namespace, project: Project) -> int:
