@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import briefbuilder
+
 from ..writers.test_pdf_layout import FILL, call_at_page_end
 from .conftest import MakeProject, run_preflight
 
+BUILTIN_TEMPLATES = Path(briefbuilder.__file__).parent / "templates"
 AUTO = ".footnote { footnote-policy: auto !important; }\n"
 # the text ends on page 1 with room for 1 to 5 more sentences, but not for the colophon
 ENDS_ON_PAGE_ONE = "title: T\ndate: 2024-09-01\nsections:\n  - body:\n" + "".join(
@@ -57,3 +60,26 @@ def test_the_themes_policy_keeps_note_and_call_together_and_the_colophon_alone_w
         "brief's text ends on page 1", "sections[0]", 4)
     assert warning["fix"] == ("shorten the brief by a few lines so it ends on page 1, or give "
                               "the last page more to say")
+
+
+def without_main(styles: Path) -> None:
+    """The theme overrides base.html with <main> turned into a <div>."""
+    templates = styles / "ilab" / "templates"
+    templates.mkdir(exist_ok=True)
+    base = (BUILTIN_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert base.count("<main>") == 1
+    (templates / "base.html").write_text(
+        base.replace("<main>", "<div>").replace("</main>", "</div>"), encoding="utf-8")
+
+
+def test_a_theme_without_main_warns_that_the_last_page_cannot_be_judged(
+        make_project: MakeProject) -> None:
+    built = make_project({"nomain": {"b.en.yaml": ENDS_ON_PAGE_ONE}}, without_main)
+    result = run_preflight(built["nomain"])
+    [warning] = result.of("pdf.last-page")
+    assert (warning["status"], warning["message"], warning["detail"]) == (
+        "warn", "cannot tell on which page the brief's text ends: the PDF has no Part element "
+        "(the theme's templates have no <main>)", "b.en.pdf")
+    assert warning["file"].endswith("styles/ilab/templates")
+    assert warning["fix"] == ("keep the <main> element of base.html around the brief's "
+                              "sections in the theme's templates")

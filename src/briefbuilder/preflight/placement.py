@@ -10,7 +10,7 @@ disclaimer come after it.
 from __future__ import annotations
 
 from ..errors import Problem
-from .findings import failed, passed, warned
+from .findings import Place, failed, passed, warned
 from .pdf_reader import Element, PdfDoc
 from .subject import Subject
 
@@ -70,7 +70,13 @@ def last_page(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Warn when the brief's text ends before the last page (only the colophon is on it)."""
     last = len(pdf.pages)
     body = [page for part in pdf.elements("Part") for page in pages_of(part)]
-    if last < 2 or not body or last in body:
+    if last >= 2 and not body:
+        return [warned("pdf.last-page", "cannot tell on which page the brief's text ends: "
+                       "the PDF has no Part element (the theme's templates have no <main>)",
+                       Place(subject.theme.folder / "templates", detail=subject.pdf.name),
+                       "keep the <main> element of base.html around "
+                       "the brief's sections in the theme's templates")]
+    if last < 2 or last in body:
         return [passed("pdf.last-page", "the last page holds text of the brief",
                        subject.in_pdf())]
     sections = len(subject.edition.brief.sections)
