@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from ..brand_fonts import family_files
 from ..errors import Problem, Refusal, ThemeError
@@ -53,15 +51,16 @@ def read_cached(path: Path) -> bytes | None:
     return payload if payload and hashlib.sha256(payload).digest() == digest else None
 
 
-def read_cached_font(path: Path) -> TTFont | None:
-    """A cached font, parsed; None when it is missing, damaged or not a font."""
-    data = read_cached(path)
+def cached(key: str, make: Callable[[], bytes]) -> bytes:
+    """The per-user cache's entry `key` (a .ttf), else what make() returns, put there."""
+    folder = cache_folder()
+    path = folder / f"{key}.ttf" if folder else None
+    data = read_cached(path) if path else None
     if data is None:
-        return None
-    try:
-        return TTFont(io.BytesIO(data))
-    except Exception:  # fontTools raises many kinds on a damaged file
-        return None
+        data = make()
+        if path:
+            write_cached(path, data)
+    return data
 
 
 def write_cached(path: Path, data: bytes) -> None:

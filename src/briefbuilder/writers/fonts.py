@@ -16,10 +16,8 @@ from weasyprint.pdf import fonts as weasyprint_pdf_fonts
 from ..brand import Brand
 from .font_files import (
     CACHE_FORMAT,
-    cache_folder,
+    cached,
     installed_family_files,
-    read_cached_font,
-    write_cached,
 )
 from .pinning import pin
 
@@ -80,15 +78,8 @@ def install_instance_cache() -> None:
     original = weasyprint_pdf_fonts.instantiateVariableFont
 
     def instantiate(font: TTFont, location: dict[str, float], **options: Any) -> TTFont:
-        folder = cache_folder()
-        path = folder / f"{_instance_key(font, location, options)}.ttf" if folder else None
-        cached = read_cached_font(path) if path else None
-        if cached is not None:
-            return cached
-        data = _static(font, location, options, original)
-        if path:
-            write_cached(path, data)
-        return TTFont(io.BytesIO(data))
+        return TTFont(io.BytesIO(cached(_instance_key(font, location, options),
+                                        lambda: _static(font, location, options, original))))
 
     instantiate.cached = True  # type: ignore[attr-defined]
     weasyprint_pdf_fonts.instantiateVariableFont = instantiate

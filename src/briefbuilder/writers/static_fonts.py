@@ -20,10 +20,8 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from .font_files import (
     CACHE_FORMAT,
-    cache_folder,
+    cached,
     installed_family_files,
-    read_cached,
-    write_cached,
 )
 from .pinning import keep_everything, pin
 
@@ -70,15 +68,8 @@ def _instance(path: Path, mtime_ns: int, size: int, family: str, weight: int,
     """The face at `weight`, named `family` `subfamily`, once per process and file version:
     from the per-user cache, else cut and put there."""
     source = path.read_bytes()
-    folder = cache_folder()
-    cached = folder / f"{_cut_key(source, family, weight, subfamily)}.ttf" if folder else None
-    data = read_cached(cached) if cached else None
-    if data is not None:
-        return data
-    data = _cut(source, family, weight, subfamily)
-    if cached:
-        write_cached(cached, data)
-    return data
+    return cached(_cut_key(source, family, weight, subfamily),
+                  lambda: _cut(source, family, weight, subfamily))
 
 
 def _cut(source: bytes, family: str, weight: int, subfamily: str) -> bytes:
