@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pikepdf
 import pytest
+from pdfminer.pdfparser import PDFParser
 from rich.console import Console
 
 from briefbuilder.loader import load_project
@@ -68,28 +68,31 @@ def test_the_sample_series_passes(result: Result) -> None:
     assert result.failures("known") == []
 
 
-def test_each_pdf_is_opened_once_by_each_library_for_every_check_and_pdfua(
+def test_each_pdf_is_parsed_once_by_pikepdf_for_every_check_and_pdfua(
         sample: Built, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pikepdf opens each built PDF once; no other PDF parser (pdfminer's, behind
+    pdfplumber) reads any file: pdfminer only interprets the pages pikepdf hands over."""
     opened: Counter[tuple[str, Path]] = Counter()
-    real_pikepdf, real_pdfplumber = pikepdf.Pdf.open, pdfplumber.open
+    real_pikepdf, real_parser = pikepdf.Pdf.open, PDFParser.__init__
 
     def pikepdf_open(path: Any, *args: Any, **kwargs: Any) -> pikepdf.Pdf:
         opened["pikepdf", Path(path).resolve()] += 1
         return real_pikepdf(path, *args, **kwargs)
 
-    def pdfplumber_open(path: Any, *args: Any, **kwargs: Any) -> pdfplumber.PDF:
-        opened["pdfplumber", Path(path).resolve()] += 1
-        return real_pdfplumber(path, *args, **kwargs)
+    def pdfminer_parser(self: PDFParser, fp: Any) -> None:
+        opened["pdfminer", Path(getattr(fp, "name", "bytes")).resolve()] += 1
+        real_parser(self, fp)
 
     monkeypatch.setattr(pikepdf.Pdf, "open", staticmethod(pikepdf_open))
     monkeypatch.setattr(pikepdf, "open", pikepdf_open)
-    monkeypatch.setattr(pdfplumber, "open", pdfplumber_open)
+    monkeypatch.setattr(PDFParser, "__init__", pdfminer_parser)
     assert run_preflight(sample).code == 0
+    assert not [key for key in opened if key[0] == "pdfminer"]
     ours = {(library, p.name): n for (library, p), n in opened.items()
             if p.is_relative_to(sample.out.resolve())}
-    assert ours == {(library, f"introduction.{lang}.pdf"): 1 for library in ("pikepdf",
-                    "pdfplumber") for lang in ("en", "es")}  # (same.pages opens
-    # LibreOffice's own PDFs of the drafts, elsewhere)
+    assert ours == {("pikepdf", f"introduction.{lang}.pdf"): 1 for lang in ("en", "es")}
+    # (same.pages opens LibreOffice's own PDFs of the drafts, elsewhere, with pikepdf too)
+    assert {library for library, _ in opened} == {"pikepdf"}
 
 
 def test_text_read_through_two_byte_fonts_is_the_briefs(sample: Built) -> None:

@@ -1,9 +1,10 @@
-"""What each page of a PDF paints, read through pdfplumber (pdfminer's layout with each
-object's marked-content tag and id): runs of text with their place, size, weight, colour
-and the filled rectangle under them; images; filled rectangles; untagged drawings.
+"""What each page of a PDF paints, from pdfminer's layout of it (each object with its
+marked-content tag and id, from pdfplumber's aggregator): runs of text with their place,
+size, weight, colour and the filled rectangle under them; images; filled rectangles;
+untagged drawings.
 
-Coordinates are points from the bottom left of the page's media box. pdfplumber keeps no
-stack of marked content (an inner mark ends the outer one), which WeasyPrint never nests.
+Coordinates are points from the bottom left of the page's media box. The aggregator keeps
+no stack of marked content (an inner mark ends the outer one), which WeasyPrint never nests.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTRect
-from pdfplumber.page import Page
+from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTPage, LTRect
 
 BOLD_FONT = re.compile(r"Bold|Black|Heavy", re.IGNORECASE)
 Rect = tuple[float, float, float, float]  # left, bottom, right, top, in points
@@ -87,11 +87,11 @@ class PageContent:
     fills: list[Fill] = field(default_factory=list)
 
 
-def read_page(page: Page) -> PageContent:
-    """The content of one pdfplumber page."""
-    content = PageContent(page.page_number, _trim(page))
+def read_page(number: int, trim: Rect, layout: LTPage) -> PageContent:
+    """The content of page `number`, given its trim box and pdfminer's layout of it."""
+    content = PageContent(number, trim)
     chars: list[LTChar] = []
-    for item in _painted(page.layout):
+    for item in _painted(layout):
         if chars and not (isinstance(item, LTChar) and _same_run(chars[-1], item)):
             content.runs.append(_run(content, chars))
             chars = []
@@ -115,13 +115,6 @@ def _painted(container: LTContainer[Any]) -> Iterator[LTComponent]:
             yield from _painted(item)
         elif isinstance(item, LTComponent):
             yield item
-
-
-def _trim(page: Page) -> Rect:
-    """The trim box (else the media box), from the bottom left of the media box."""
-    left, top, right, bottom = getattr(page, "trimbox", page.mediabox)
-    x0, _, _, y1 = page.mediabox
-    return (left - x0, y1 - bottom, right - x0, y1 - top)
 
 
 def _mark(item: LTComponent) -> Mark:

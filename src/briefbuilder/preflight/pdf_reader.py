@@ -1,6 +1,6 @@
-"""A built PDF as preflight sees it: metadata, the structure tree with each element's text,
-link annotations, fonts and pdfua's PDF/UA-1 report from one pikepdf opening of the file,
-and what every page paints from one pdfplumber opening."""
+"""A built PDF as preflight sees it, from one pikepdf opening of the file: the structure
+tree with each element's text, link annotations, fonts, pdfua's PDF/UA-1 report, and what
+every page paints (pdfminer interpreting each page's content as pikepdf hands it over)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pdfua
 import pikepdf
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfua.document import StructElement
 from pdfua.model import Report, RuleOutcome
 
-from .pdf_content import PageContent, read_page
+from .pdf_content import PageContent, Rect, read_page
+from .pdf_objects import as_pdfminer
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -213,17 +216,42 @@ def _links(pdf: Any, annotations: dict[tuple[int, int], str]) -> list[LinkAnnota
 
 
 def read_pages(source: Path | BytesIO) -> list[PageContent]:
-    """What every page of a PDF (a file or its bytes) paints; raise PdfminerException when
-    pdfminer cannot read it."""
-    with pdfplumber.open(source) as pdf:
-        return [read_page(page) for page in pdf.pages]
+    """What every page of a PDF (a file or its bytes) paints; raise pikepdf.PdfError or
+    PdfminerException when it cannot be read."""
+    with pikepdf.open(source) as pdf:
+        return _pages(pdf)
+
+
+def _pages(pdf: pikepdf.Pdf) -> list[PageContent]:
+    """Each page's content, as pdfminer interprets it (fonts read once per document)."""
+    resources = PDFResourceManager(caching=True)
+    pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        device = PDFPageAggregatorWithMarkedContent(resources, pageno=number)
+        try:
+            PDFPageInterpreter(resources, device).process_page(as_pdfminer(page))
+        except pikepdf.PdfError:
+            raise
+        except Exception as exc:  # pdfminer's way to fail on a damaged page, as pdfplumber's
+            raise PdfminerException(exc) from exc
+        pages.append(read_page(number, _trim(page), device.get_result()))
+    return pages
+
+
+def _trim(page: pikepdf.Page) -> Rect:
+    """The trim box (else the media box), from the bottom left of the media box."""
+    x0, y0, _, _ = (float(v) for v in page.mediabox)
+    box = [float(v) for v in page.obj.get("/TrimBox", page.mediabox)]
+    left, right = sorted(box[0::2])
+    bottom, top = sorted(box[1::2])
+    return (left - x0, bottom - y0, right - x0, top - y0)
 
 
 def read_pdf(path: Path) -> PdfDoc:
-    """Read one PDF (once with pikepdf, once with pdfplumber); raise pikepdf.PdfError or
-    pdfplumber's PdfminerException when it is not a readable PDF."""
+    """Read one PDF, opened once with pikepdf; raise pikepdf.PdfError or PdfminerException
+    when it is not a readable PDF."""
     with pikepdf.open(path) as pdf:
-        pages = read_pages(path)
+        pages = _pages(pdf)
         document = pdfua.PdfDocument(pdf, str(path))
         doc = PdfDoc(path, pages)
         tree = _TreeReader(document, pages)
