@@ -4,6 +4,7 @@ every page paints (pdfminer interpreting each page's content as pikepdf hands it
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from pdfua.model import Report, RuleOutcome
 from .pdf_content import PageContent, Rect, read_page
 from .pdf_objects import as_pdfminer
 
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are about the file,
+# which a failing check or "cannot read" reports; they are not for the terminal
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
