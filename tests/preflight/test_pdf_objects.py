@@ -61,3 +61,15 @@ def test_a_content_stream_qpdf_cannot_decode_is_an_error(tmp_path: Path) -> None
         pdf.save(path)
     with pytest.raises(pikepdf.PdfError):
         read_pages(path)
+
+
+def test_inline_images_marks_and_colours_as_pdfminer_reads_them(tmp_path: Path) -> None:
+    """Operands qpdf parsed go through pdfminer's stack: a colour operator takes as many as
+    its colour space has components; an inline image keeps its mark and pixel size."""
+    path = one_page(tmp_path / "d.pdf", b"/Figure <</MCID 3>> BDC q 20 0 0 10 50 50 cm "
+                    b"BI /W 2 /H 1 /CS /G /BPC 8 ID \x00\xff EI Q EMC "
+                    b"/DeviceRGB cs 0.2 0.4 0.6 sc BT /F1 12 Tf 20 150 Td (Blue) Tj ET")
+    [page] = read_pages(path)
+    assert [(i.pixels, i.points, i.mark.mcid) for i in page.images] == [((2, 1), (20.0, 10.0), 3)]
+    assert [(run.text, run.color, run.mark.tagged) for run in page.runs] == [
+        ("Blue", "#336699", False)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTPage, LTRect
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 BOLD_FONT = re.compile(r"Bold|Black|Heavy", re.IGNORECASE)
 Rect = tuple[float, float, float, float]  # left, bottom, right, top, in points
@@ -52,12 +53,13 @@ class TextRun:
 
 @dataclass(frozen=True)
 class Fill:
-    """Filled rectangles of one colour; even-odd fills of nested rectangles are frames (how
-    borders are drawn), so only the ring between them is painted."""
+    """The filled rectangles of one path, in one colour; even-odd fills of nested rectangles
+    are frames (how borders are drawn), so only the ring between them is painted."""
 
     rects: tuple[Rect, ...]
     color: str
     even_odd: bool
+    path: int = 0  # which path of the page painted it
 
     def covers(self, x: float, y: float) -> bool:
         inside = sum(left <= x <= right and bottom <= y <= top
@@ -85,6 +87,26 @@ class PageContent:
     images: list[ImagePlacement] = field(default_factory=list)
     unmarked_graphics: int = 0  # path fills and strokes outside any marked content
     fills: list[Fill] = field(default_factory=list)
+
+
+class Device(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's aggregator, each piece of a path numbered by the path it is part of
+    (pdfminer makes an object of each subpath; a second coat of paint is another path)."""
+
+    paths = 0
+    depth = 0
+
+    def paint_path(self, *args: Any, **kwargs: Any) -> None:
+        self.depth += 1
+        if self.depth == 1:
+            self.paths += 1
+        made = len(self.cur_item._objs)
+        try:
+            super().paint_path(*args, **kwargs)
+        finally:
+            self.depth -= 1
+        if len(self.cur_item._objs) > made:
+            self.cur_item._objs[-1].path = self.paths  # type: ignore[attr-defined]
 
 
 def read_page(number: int, trim: Rect, layout: LTPage) -> PageContent:
@@ -143,18 +165,19 @@ def _run(content: PageContent, chars: list[LTChar]) -> TextRun:
 
 
 def _painted_path(content: PageContent, path: LTCurve, mark: Mark) -> None:
-    """Count an untagged drawing; keep a filled rectangle (a subpath of the path before
-    it, when they share colour and rule: pdfminer splits paths into subpaths)."""
+    """Count an untagged drawing; keep a filled rectangle (with the others of its path:
+    pdfminer splits paths into subpaths)."""
     if not mark.tagged:
         content.unmarked_graphics += 1
     if not (isinstance(path, LTRect) and path.fill):
         return
     color, rect = _hex(path.non_stroking_color), (path.x0, path.y0, path.x1, path.y1)
+    number = getattr(path, "path", 0)
     last = content.fills[-1] if content.fills else None
-    if last is not None and (last.color, last.even_odd) == (color, path.evenodd):
-        content.fills[-1] = Fill((*last.rects, rect), color, path.evenodd)
+    if last is not None and last.path == number:
+        content.fills[-1] = Fill((*last.rects, rect), color, path.evenodd, number)
     else:
-        content.fills.append(Fill((rect,), color, path.evenodd))
+        content.fills.append(Fill((rect,), color, path.evenodd, number))
 
 
 def _pixels(image: LTImage) -> tuple[int, int]:

@@ -14,14 +14,13 @@ from typing import Any
 
 import pdfua
 import pikepdf
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfua.document import StructElement
 from pdfua.model import Report, RuleOutcome
 
-from .pdf_content import PageContent, Rect, read_page
-from .pdf_objects import as_pdfminer
+from .pdf_content import Device, PageContent, Rect, read_page
+from .pdf_objects import Interpreter, as_pdfminer
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are about the file,
 # which a failing check or "cannot read" reports; they are not for the terminal
@@ -230,9 +229,9 @@ def _pages(pdf: pikepdf.Pdf) -> list[PageContent]:
     resources = PDFResourceManager(caching=True)
     pages = []
     for number, page in enumerate(pdf.pages, start=1):
-        device = PDFPageAggregatorWithMarkedContent(resources, pageno=number)
+        device = Device(resources, pageno=number)
         try:
-            PDFPageInterpreter(resources, device).process_page(as_pdfminer(page))
+            Interpreter(resources, device).process_page(as_pdfminer(page))
         except pikepdf.PdfError:
             raise
         except Exception as exc:  # pdfminer's way to fail on a damaged page, as pdfplumber's
