@@ -1,5 +1,5 @@
 """A built Word draft as preflight sees it: properties, paragraphs with their styles, headings,
-pictures, tables, footnotes, link targets, and the colors each piece of text is shown in."""
+pictures, tables, footnotes and link targets."""
 
 from __future__ import annotations
 
@@ -13,11 +13,33 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 
-from .docx_styles import StyleSheet, TextLook, val
-
 HEADING_STYLE = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 SHOWN = (".//w:drawing|.//w:pict|.//w:object|.//w:footnoteReference|.//w:fldSimple"
          "|.//w:instrText|.//w:sym|.//w:br[@w:type='page']|./w:pPr/w:sectPr")
+
+
+def val(props: Any, tag: str) -> str | None:
+    """The w:val of props' child tag (None when props or the child is missing)."""
+    node = props.find(tag, nsmap) if props is not None else None
+    return node.get(qn("w:val")) if node is not None else None
+
+
+class StyleNames:
+    """styles.xml's style names (as written there, e.g. 'heading 1') by style id."""
+
+    def __init__(self, styles: Any) -> None:
+        self.names: dict[str, str] = {}
+        for style in styles.findall("w:style", nsmap):
+            style_id = style.get(qn("w:styleId"))
+            self.names[style_id] = val(style, "w:name") or style_id
+        default = styles.xpath("w:style[(not(@w:type) or @w:type='paragraph') "
+                               "and @w:default='1']/@w:styleId")
+        self.default_paragraph = default[0] if default else "Normal"
+        self.default_language = val(styles.find("w:docDefaults/w:rPrDefault/w:rPr", nsmap),
+                                    "w:lang")
+
+    def name(self, style_id: str) -> str:
+        return self.names.get(style_id, style_id)
 
 
 @dataclass(frozen=True)
@@ -68,7 +90,6 @@ class DocxDoc:
     tables: list[WordTable] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
-    looks: list[TextLook] = field(default_factory=list)
 
     @property
     def headings(self) -> list[Paragraph]:
@@ -94,7 +115,7 @@ def _between_tables(paragraph: Any) -> bool:
     return before is not None and after is not None and before.tag == after.tag == qn("w:tbl")
 
 
-def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
+def _paragraphs(body: Any, styles: StyleNames) -> list[Paragraph]:
     found = []
     for index, p in enumerate(body.iter(qn("w:p"))):
         cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
@@ -106,7 +127,7 @@ def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
     return found
 
 
-def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
+def _tables(body: Any, styles: StyleNames) -> list[WordTable]:
     found = []
     for table in body.iter(qn("w:tbl")):
         rows = table.findall("w:tr", nsmap)
@@ -143,7 +164,7 @@ def read_docx(path: Path) -> DocxDoc:
     """Read one .docx; raise ValueError (or a zipfile/lxml error) when it cannot be read."""
     document = docx.Document(str(path))
     main = document.part
-    styles = StyleSheet(document.styles.element)
+    styles = StyleNames(document.styles.element)
     body = document.element.body
     doc = DocxDoc(path, document.core_properties.title or None,
                   document.core_properties.language or None, styles.default_language)
@@ -152,14 +173,10 @@ def read_docx(path: Path) -> DocxDoc:
                     for d in body.iter(qn("wp:docPr"))]
     doc.tables = _tables(body, styles)
     doc.links = _links(body, main.rels)
-    doc.looks = styles.style_looks() + styles.looks(body)
     for part in _related(main, RT.FOOTNOTES):
         notes = parse_xml(part.blob)
         for note in notes.findall("w:footnote", nsmap):
             if note.get(qn("w:type")) in (None, "normal"):
                 doc.footnotes.append(" ".join(text_of(note).split()))
         doc.links += _links(notes, part.rels)
-        doc.looks += styles.looks(notes)
-    for part in _related(main, RT.HEADER) + _related(main, RT.FOOTER):
-        doc.looks += styles.looks(part.element)
     return doc
