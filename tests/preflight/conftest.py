@@ -16,9 +16,16 @@ from rich.console import Console
 from briefbuilder.build import Job, Options, Outcome, build, plan
 from briefbuilder.loader import load_project
 from briefbuilder.preflight.run import preflight
+from briefbuilder.preflight.subject import Subject
 from briefbuilder.themes import BUILTIN_THEMES
+from briefbuilder.writers.docx import write_docx
+from briefbuilder.writers.pdf import write_pdf
 
 from ..conftest import ROOT
+from ..writers.weasy_helpers import load_edition, theme_of
+
+needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                       reason="LibreOffice (soffice) is not installed")
 
 CHART = (ROOT / "tests" / "projects" / "every-block" / "chart.png").read_bytes()  # 1200 px
 GOOD = """\
@@ -65,6 +72,17 @@ def build_outputs(content: Path, out: Path) -> None:
     jobs, problems = plan(project, options)
     assert not problems, problems
     build(jobs, options, Quiet())
+
+
+def write_outputs(folder: Path, tmp_path: Path) -> Subject:
+    """The PDF and Word draft of a series folder's English brief, written in tmp_path by the
+    writers (no build), as a preflight Subject."""
+    edition = load_edition(folder)
+    theme = theme_of(edition)
+    pdf, docx = tmp_path / f"{edition.path.stem}.pdf", tmp_path / f"{edition.path.stem}.docx"
+    pdf.write_bytes(write_pdf(edition, theme))
+    docx.write_bytes(write_docx(edition, theme))
+    return Subject(edition, theme, pdf, docx)
 
 
 @dataclass(frozen=True)

@@ -3,42 +3,30 @@ skipped with a warning, never passed, without LibreOffice."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from briefbuilder.errors import Problem
-from briefbuilder.preflight import same_pages as module
+from briefbuilder.preflight import word_pages as module
 from briefbuilder.preflight.docx_reader import read_docx
 from briefbuilder.preflight.pdf_reader import read_pdf
+from briefbuilder.preflight.same_pages import same_pages
 from briefbuilder.preflight.subject import Subject
-from briefbuilder.writers.docx import write_docx
-from briefbuilder.writers.pdf import write_pdf
 
-from ..writers.weasy_helpers import EVERY_BLOCK, SAMPLE, load_edition, theme_of
-
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                       reason="LibreOffice (soffice) is not installed")
-
-
-def _subject(folder: Path, tmp_path: Path) -> Subject:
-    edition = load_edition(folder)
-    theme = theme_of(edition)
-    pdf, docx = tmp_path / f"{edition.path.stem}.pdf", tmp_path / f"{edition.path.stem}.docx"
-    pdf.write_bytes(write_pdf(edition, theme))
-    docx.write_bytes(write_docx(edition, theme))
-    return Subject(edition, theme, pdf, docx)
+from ..writers.weasy_helpers import EVERY_BLOCK, SAMPLE
+from .conftest import needs_libreoffice, write_outputs
 
 
 def _check(subject: Subject) -> list[Problem]:
-    return module.same_pages(subject, read_pdf(subject.pdf), read_docx(subject.docx))
+    return same_pages(subject, read_pdf(subject.pdf), read_docx(subject.docx),
+                      module.word_pages(subject.docx))
 
 
 @needs_libreoffice
 @pytest.mark.parametrize("folder", [SAMPLE, EVERY_BLOCK], ids=["sample", "every-block"])
 def test_the_drafts_keep_the_pdf_pages_and_footnote_pages(folder: Path, tmp_path: Path) -> None:
-    (finding,) = _check(_subject(folder, tmp_path))
+    (finding,) = _check(write_outputs(folder, tmp_path))
     pages, notes = {SAMPLE: (2, 1), EVERY_BLOCK: (4, 2)}[folder]
     assert (finding.check, finding.status, finding.message) == (
         "same.pages", "pass", f"{pages} page(s) and {notes} footnote(s) on the same pages")
@@ -46,8 +34,8 @@ def test_the_drafts_keep_the_pdf_pages_and_footnote_pages(folder: Path, tmp_path
 
 def test_other_pages_in_word_fail_naming_the_footnote(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    subject = _subject(SAMPLE, tmp_path)
-    other = _subject(EVERY_BLOCK, tmp_path)  # a 4-page PDF without the sample's note
+    subject = write_outputs(SAMPLE, tmp_path)
+    other = write_outputs(EVERY_BLOCK, tmp_path)  # a 4-page PDF without the sample's note
     monkeypatch.setattr(module.shutil, "which", lambda name: "/usr/bin/soffice")
     monkeypatch.setattr(module, "libreoffice_pdf", lambda docx, folder: other.pdf)
     findings = _check(subject)
@@ -61,7 +49,7 @@ def test_other_pages_in_word_fail_naming_the_footnote(
 
 def test_without_libreoffice_it_is_skipped_with_a_warning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    subject = _subject(SAMPLE, tmp_path)
+    subject = write_outputs(SAMPLE, tmp_path)
     monkeypatch.setattr(module.shutil, "which", lambda name: None)
     (finding,) = _check(subject)
     assert (finding.status, finding.message, finding.hint) == (

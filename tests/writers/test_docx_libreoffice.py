@@ -11,7 +11,7 @@ import pytest
 
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_reader import read_pdf
-from briefbuilder.preflight.same_pages import libreoffice_pdf
+from briefbuilder.preflight.word_pages import libreoffice_pdf
 
 from ..conftest import MakeSeries
 from .docx_helpers import SAMPLE, build, editions

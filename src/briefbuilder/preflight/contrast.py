@@ -1,20 +1,21 @@
-"""WCAG 2.x contrast: relative luminance, contrast ratio, and the PDF's text against what it
-is printed on.
+"""WCAG 2.x contrast: relative luminance, contrast ratio, and the text of the PDF and of the
+Word draft (as LibreOffice lays it out) against what it is printed on.
 
-AA asks 4.5:1 for text and 3:1 for large text (18 pt, or 14 pt bold). The PDF check
-reads every run of text with its color, size and weight and the filled rectangle
-under it (the paper when none): the theme's colors as its stylesheet uses them,
-so a stylesheet change is checked without a list to keep up to date here.
+AA asks 4.5:1 for text and 3:1 for large text (18 pt, or 14 pt bold). Both checks read
+every run of text on the pages with its color, size and weight and the filled rectangle
+under it (the paper when none): the theme's colors as the stylesheet and the Word styles
+use them, so a style change is checked without a list to keep up to date here.
 """
 
 from __future__ import annotations
 
 from ..errors import Problem
 from .findings import failed, passed
-from .pdf_content import TextRun
+from .pdf_content import PageContent, TextRun
 from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import shorten
+from .word_pages import NoPages, skipped
 
 PAPER = "#FFFFFF"
 NORMAL_TEXT = 4.5
@@ -84,20 +85,42 @@ def contrast_failure(check: str, subject: Subject, what: str, foreground: str,
                   "give this text a darker color, or a lighter background, in the theme")
 
 
-def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Problem]:
-    """Every color of text in the PDF against the background it is printed on."""
+def page_contrast(check: str, subject: Subject, pages: list[PageContent],
+                  shown: str) -> list[Problem]:
+    """Every color of text on the pages against the background it is printed on; `shown`
+    names them in the details ("b.en.pdf": "b.en.pdf, page 2")."""
     groups: dict[tuple[str, str | None, bool], list[TextRun]] = {}
-    for run in (run for page in pdf.pages for run in page.runs if run.text.strip()):
+    for run in (run for page in pages for run in page.runs if _is_text(run)):
         groups.setdefault((run.color, run.background, is_large(run.size, run.bold)), []).append(run)
     failures = []
     for runs in groups.values():
         first = runs[0]
         more = f" and {len(runs) - 1} more" if len(runs) > 1 else ""
         finding = contrast_failure(
-            "pdf.contrast", subject, f"{shorten(first.text, 30)!r} (page {first.page}){more}",
+            check, subject, f"{shorten(first.text, 30)!r} (page {first.page}){more}",
             first.color, first.background, round(first.size, 1), first.bold,
-            f"{subject.pdf.name}, page {first.page}")
+            f"{shown}, page {first.page}")
         if finding is not None:
             failures.append(finding)
-    return failures or [passed("pdf.contrast", f"{len(groups)} text color(s) on their "
-                               "backgrounds meet WCAG AA", subject.in_pdf())]
+    return failures or [passed(check, f"{len(groups)} text color(s) on their backgrounds "
+                               "meet WCAG AA", subject.brief.place(detail=shown))]
+
+
+def _is_text(run: TextRun) -> bool:
+    """Whether a run is text under WCAG 1.4.3: a letter or digit; a symbol alone (a list
+    bullet, a dash) is not."""
+    return any(c.isalnum() for c in run.text)
+
+
+def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Problem]:
+    """pdf.contrast: every color of text in the PDF against what it is printed on."""
+    return page_contrast("pdf.contrast", subject, pdf.pages, subject.pdf.name)
+
+
+def word_contrast(subject: Subject, word: list[PageContent] | NoPages) -> list[Problem]:
+    """word.contrast: every color of text in the Word draft, as LibreOffice lays it out,
+    against what it is shown on."""
+    if isinstance(word, NoPages):
+        return [skipped("word.contrast", word, "the Word draft's contrast was not measured "
+                        "on its pages", subject.in_docx(), "measure it")]
+    return page_contrast("word.contrast", subject, word, f"{subject.docx.name} in LibreOffice")

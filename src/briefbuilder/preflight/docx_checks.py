@@ -1,5 +1,6 @@
 """Section 508 checks on the built Word draft: properties, alt text, headings, table header
-rows, empty paragraphs used as spacing, and the contrast of text against its shading."""
+rows, and empty paragraphs used as spacing (its contrast is measured on its pages:
+contrast.word_contrast)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections.abc import Callable
 
 from ..errors import Problem
 from . import brief_map
-from .contrast import contrast_failure
 from .docx_reader import DocxDoc, Paragraph, WordTable
 from .findings import Place, failed, passed
 from .pdf_checks import REBUILD
@@ -154,24 +154,7 @@ def _paragraph_place(subject: Subject, doc: DocxDoc, paragraph: Paragraph) -> Pl
     return subject.brief.place(("sections", 0), detail)
 
 
-def contrast(subject: Subject, doc: DocxDoc) -> list[Problem]:
-    """Each style's text against its shading meets WCAG AA (4.5:1; 3:1 for large text)."""
-    failures = []
-    seen: set[tuple[str, str, str | None, float, bool]] = set()
-    for look in doc.looks:  # a paragraph style's own look first, then its uses
-        key = (look.style, look.color, look.background, look.size_pt, look.bold)
-        if look.color == "auto" or key in seen:
-            continue
-        seen.add(key)
-        finding = contrast_failure("word.contrast", subject, look.label, look.color,
-                                   look.background, look.size_pt, look.bold, subject.docx.name)
-        if finding is not None:
-            failures.append(finding)
-    return _verdict("word.contrast", failures,
-                    f"{len(seen)} style combination(s) meet WCAG AA", subject)
-
-
-CHECKS: tuple[Check, ...] = (properties, alt_text, headings, table_headers, spacing, contrast)
+CHECKS: tuple[Check, ...] = (properties, alt_text, headings, table_headers, spacing)
 
 
 def check_docx(subject: Subject, doc: DocxDoc) -> list[Problem]:

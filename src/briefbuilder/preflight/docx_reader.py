@@ -1,5 +1,5 @@
 """A built Word draft as preflight sees it: properties, paragraphs with their styles, headings,
-pictures, tables, footnotes, link targets, and the colors each piece of text is shown in."""
+pictures, tables, footnotes and link targets."""
 
 from __future__ import annotations
 
@@ -9,15 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import parse_xml
 
-from .docx_styles import StyleSheet, TextLook, val
-
 HEADING_STYLE = re.compile(r"^heading ([1-9])$", re.IGNORECASE)
 SHOWN = (".//w:drawing|.//w:pict|.//w:object|.//w:footnoteReference|.//w:fldSimple"
          "|.//w:instrText|.//w:sym|.//w:br[@w:type='page']|./w:pPr/w:sectPr")
+
+
+def _style_names(document: Any) -> dict[str | None, str]:
+    """Each style's name (as Word shows it) by its id; None: the default paragraph style's."""
+    names = {style.style_id: style.name or style.style_id for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    return {**names, None: default.name if default is not None else "Normal"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,6 @@ class DocxDoc:
     tables: list[WordTable] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
-    looks: list[TextLook] = field(default_factory=list)
 
     @property
     def headings(self) -> list[Paragraph]:
@@ -94,19 +99,18 @@ def _between_tables(paragraph: Any) -> bool:
     return before is not None and after is not None and before.tag == after.tag == qn("w:tbl")
 
 
-def _paragraphs(body: Any, styles: StyleSheet) -> list[Paragraph]:
+def _paragraphs(body: Any, styles: dict[str | None, str]) -> list[Paragraph]:
     found = []
     for index, p in enumerate(body.iter(qn("w:p"))):
         cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
         only_in_cell = cell is not None and len(cell.findall(qn("w:p"))) == 1
         empty = _is_empty(p) and not only_in_cell and not _between_tables(p)
-        style_id = val(p.find("w:pPr", nsmap), "w:pStyle") or styles.default_paragraph
-        found.append(Paragraph(index, styles.name(style_id), " ".join(text_of(p).split()),
-                               empty))
+        found.append(Paragraph(index, styles.get(p.style, p.style or ""),
+                               " ".join(text_of(p).split()), empty))
     return found
 
 
-def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
+def _tables(body: Any, styles: dict[str | None, str]) -> list[WordTable]:
     found = []
     for table in body.iter(qn("w:tbl")):
         rows = table.findall("w:tr", nsmap)
@@ -115,11 +119,11 @@ def _tables(body: Any, styles: StyleSheet) -> list[WordTable]:
         cells = first.findall("w:tc", nsmap) if first is not None else []
         first_row = tuple(" ".join(" ".join(text_of(p) for p in c.iter(qn("w:p"))).split())
                           for c in cells)
-        style_id = val(table.find("w:tblPr", nsmap), "w:tblStyle") or ""
+        style_id = table.tblStyle_val or ""
         found.append(WordTable(len(rows), max((len(r.findall("w:tc", nsmap)) for r in rows),
                                               default=0),
                                repeats, first_row,
-                               styles.name(style_id)))
+                               styles.get(style_id, style_id)))
     return found
 
 
@@ -143,23 +147,21 @@ def read_docx(path: Path) -> DocxDoc:
     """Read one .docx; raise ValueError (or a zipfile/lxml error) when it cannot be read."""
     document = docx.Document(str(path))
     main = document.part
-    styles = StyleSheet(document.styles.element)
+    styles = _style_names(document)
     body = document.element.body
+    language = document.styles.element.xpath(
+        "string(w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val)")
     doc = DocxDoc(path, document.core_properties.title or None,
-                  document.core_properties.language or None, styles.default_language)
+                  document.core_properties.language or None, language or None)
     doc.paragraphs = _paragraphs(body, styles)
     doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""))
                     for d in body.iter(qn("wp:docPr"))]
     doc.tables = _tables(body, styles)
     doc.links = _links(body, main.rels)
-    doc.looks = styles.style_looks() + styles.looks(body)
     for part in _related(main, RT.FOOTNOTES):
         notes = parse_xml(part.blob)
         for note in notes.findall("w:footnote", nsmap):
             if note.get(qn("w:type")) in (None, "normal"):
                 doc.footnotes.append(" ".join(text_of(note).split()))
         doc.links += _links(notes, part.rels)
-        doc.looks += styles.looks(notes)
-    for part in _related(main, RT.HEADER) + _related(main, RT.FOOTER):
-        doc.looks += styles.looks(part.element)
     return doc

@@ -21,7 +21,7 @@ from ..progress import print_problems
 from ..themes import load_theme
 from .consistency import check_consistency
 from .content_checks import check_content
-from .contrast import print_contrast
+from .contrast import print_contrast, word_contrast
 from .docx_checks import check_docx
 from .docx_reader import read_docx
 from .findings import failed, passed, warned
@@ -34,6 +34,7 @@ from .report import BriefReport, Notices, Verbosity, show, show_json
 from .same_pages import same_pages
 from .stale import stale_finding, stale_reports
 from .subject import Subject
+from .word_pages import word_pages
 
 FORMATS = ("pdf", "docx")
 NOT_BUILT = "not built: run briefbuilder build first"
@@ -101,9 +102,11 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
         findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
         findings += check_pdfua(subject, pdf, notices)
     if docx is not None:
-        findings += check_docx(subject, docx)
-    if pdf is not None and docx is not None:
-        findings += check_consistency(subject, pdf, docx) + same_pages(subject, pdf, docx)
+        laid_out = word_pages(subject.docx)  # once, for word.contrast and same.pages
+        findings += check_docx(subject, docx) + word_contrast(subject, laid_out)
+        if pdf is not None:
+            findings += check_consistency(subject, pdf, docx)
+            findings += same_pages(subject, pdf, docx, laid_out)
     return BriefReport(str(edition.path), edition.brief.lang,
                        tuple(str(job.output) for job in jobs.values()), settle(findings))
 

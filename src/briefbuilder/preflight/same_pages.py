@@ -4,51 +4,28 @@ passed."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 from ..errors import Problem
 from .docx_reader import DocxDoc
-from .findings import failed, passed, warned
+from .findings import failed, passed
 from .pdf_content import PageContent
-from .pdf_reader import PdfDoc, read_pages
+from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import shorten, text_key
+from .word_pages import NoPages, skipped
 
-TIME_LIMIT = 240  # seconds for LibreOffice to lay out one draft
 NOTE_KEY = 40  # letters and digits of a note that find it on a page
 FIX = ("compare the two: a block that breaks differently in Word (a long table, a callout) "
        "moves the text; shorten or rebalance it, then rebuild")
 
 
-def libreoffice_pdf(docx: Path, folder: Path, env: dict[str, str] | None = None) -> Path:
-    """The PDF LibreOffice makes of a draft, in `folder`, with its own profile there;
-    raise OSError or subprocess.SubprocessError when it cannot."""
-    profile = (folder / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                   capture_output=True, check=True, timeout=TIME_LIMIT, env=env or dict(os.environ))
-    return folder / f"{docx.stem}.pdf"
-
-
-def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc) -> list[Problem]:
+def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc,
+               word: list[PageContent] | NoPages) -> list[Problem]:
     """Same page count, and each footnote on the same page, in the PDF and in the draft as
-    LibreOffice lays it out."""
+    LibreOffice lays it out (`word`)."""
     where = subject.in_docx()
-    if shutil.which("soffice") is None:
-        return [warned("same.pages", "skipped: LibreOffice (soffice) is not "
-                        "installed, so the Word draft's pages were not compared with the PDF's",
-                        where, "install LibreOffice to compare them")]
-    with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
-        try:
-            word = read_pages(libreoffice_pdf(subject.docx, Path(folder)))
-        except (OSError, subprocess.SubprocessError) as exc:
-            return [warned("same.pages", f"skipped: LibreOffice could not lay "
-                            f"out the Word draft ({type(exc).__name__})", where,
-                            "open the draft in LibreOffice to see why")]
+    if isinstance(word, NoPages):
+        return [skipped("same.pages", word, "the Word draft's pages were not compared with the "
+                        "PDF's", where, "compare them")]
     failures = []
     if len(word) != len(pdf.pages):
         failures.append(failed("same.pages", f"the PDF has {len(pdf.pages)} page(s), the Word "
