@@ -20,8 +20,6 @@ from .pdf_content import PageContent
 from .pdf_reader import read_pages
 
 TIME_LIMIT = 240  # seconds for LibreOffice to lay out one draft
-NONZERO = {"f*": "f", "B*": "B", "b*": "b"}  # even-odd fill operators -> nonzero
-Step = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 
 
 @dataclass(frozen=True)
@@ -48,29 +46,9 @@ def word_pages(docx: Path) -> list[PageContent] | NoPages:
         return NoPages(installed=False)
     with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
         try:
-            return read_pages(_nonzero_fills(libreoffice_pdf(docx, Path(folder))))
+            return read_pages(libreoffice_pdf(docx, Path(folder)))
         except (OSError, subprocess.SubprocessError, pikepdf.PdfError, PdfminerException) as exc:
             return NoPages(installed=True, reason=type(exc).__name__)
-
-
-def _nonzero_fills(pdf: Path) -> Path:
-    """A copy of LibreOffice's PDF whose fills use the nonzero rule. LibreOffice paints each
-    shading twice, as separate even-odd rectangles; the page reader takes consecutive even-odd
-    rectangles of one color for the subpaths of a frame (WeasyPrint's borders), so the two
-    coats would read as a hole and the text on them as on the paper."""
-    with pikepdf.open(pdf) as document:
-        for page in document.pages:
-            operations = [_nonzero_step(step) for step in pikepdf.parse_content_stream(page)]
-            page.Contents = document.make_stream(pikepdf.unparse_content_stream(operations))
-        document.save(pdf.with_suffix(".nonzero.pdf"))
-    return pdf.with_suffix(".nonzero.pdf")
-
-
-def _nonzero_step(step: Step) -> Step:
-    operator = NONZERO.get(str(step.operator))
-    if operator is None:
-        return step
-    return pikepdf.ContentStreamInstruction(step.operands, pikepdf.Operator(operator))
 
 
 def skipped(check: str, missing: NoPages, unchecked: str, where: Place, to: str) -> Problem:
