@@ -4,6 +4,7 @@ skipped with a warning, never passed, without LibreOffice."""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest.mock import Mock
 
 import pytest
 
@@ -20,7 +21,7 @@ from .conftest import needs_libreoffice, write_outputs
 
 def _check(subject: Subject) -> list[Problem]:
     return same_pages(subject, read_pdf(subject.pdf), read_docx(subject.docx),
-                      module.word_pages(subject.docx))
+                      module.lay_out([subject.docx])[subject.docx])
 
 
 @needs_libreoffice
@@ -32,12 +33,39 @@ def test_the_drafts_keep_the_pdf_pages_and_footnote_pages(folder: Path, tmp_path
         "same.pages", "pass", f"{pages} page(s) and {notes} footnote(s) on the same pages")
 
 
+@needs_libreoffice
+def test_all_drafts_are_laid_out_in_one_run_two_of_one_name_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One LibreOffice run for every draft of a preflight; drafts of one file name (two
+    series' introduction.en.docx) each keep their own pages."""
+    sample = write_outputs(SAMPLE, tmp_path)
+    (tmp_path / "other").mkdir()
+    other = tmp_path / "other" / sample.docx.name
+    other.write_bytes(write_outputs(EVERY_BLOCK, tmp_path).docx.read_bytes())
+    spy = Mock(wraps=module.libreoffice_pdfs)
+    monkeypatch.setattr(module, "libreoffice_pdfs", spy)
+    pages = module.lay_out([sample.docx, other])
+    assert spy.call_count == 1
+    assert {draft: len(found) for draft, found in pages.items()
+            if not isinstance(found, module.NoPages)} == {sample.docx: 2, other: 4}
+
+
+def test_a_draft_libreoffice_makes_no_pdf_of_is_skipped_with_the_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    subject = write_outputs(SAMPLE, tmp_path)
+    monkeypatch.setattr(module.shutil, "which", lambda name: "/usr/bin/soffice")
+    monkeypatch.setattr(module, "libreoffice_pdfs", lambda drafts, folder: [folder / "0.pdf"])
+    (finding,) = _check(subject)
+    assert (finding.status, finding.message) == (
+        "warn", "skipped: LibreOffice could not lay out the Word draft (it made no PDF)")
+
+
 def test_other_pages_in_word_fail_naming_the_footnote(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     subject = write_outputs(SAMPLE, tmp_path)
     other = write_outputs(EVERY_BLOCK, tmp_path)  # a 4-page PDF without the sample's note
     monkeypatch.setattr(module.shutil, "which", lambda name: "/usr/bin/soffice")
-    monkeypatch.setattr(module, "libreoffice_pdf", lambda docx, folder: other.pdf)
+    monkeypatch.setattr(module, "libreoffice_pdfs", lambda drafts, folder: [other.pdf])
     findings = _check(subject)
     assert [(f.status, f.message) for f in findings] == [
         ("fail", "the PDF has 2 page(s), the Word draft in LibreOffice 4"),

@@ -11,7 +11,7 @@ import pytest
 
 from briefbuilder.preflight import word_pages as word_pages_module
 from briefbuilder.preflight.contrast import ratio
-from briefbuilder.preflight.word_pages import NoPages, word_pages
+from briefbuilder.preflight.word_pages import NoPages, lay_out
 
 from .conftest import CHART, GOOD, Built, MakeProject, needs_libreoffice, run_preflight
 
@@ -59,7 +59,8 @@ def test_the_word_draft_in_that_color_fails_too_measured_on_its_page(built: Buil
 
 @needs_libreoffice
 def test_what_it_measured_is_the_footer_in_that_color_on_the_paper(built: Built) -> None:
-    pages = word_pages(built.output("b.en.docx"))
+    draft = built.output("b.en.docx")
+    pages = lay_out([draft])[draft]
     assert not isinstance(pages, NoPages)
     footer = [(run.color, run.background) for page in pages for run in page.runs
               if run.text.strip() == "ILAB Learning Brief Series"]
@@ -70,10 +71,10 @@ def test_what_it_measured_is_the_footer_in_that_color_on_the_paper(built: Built)
 @needs_libreoffice
 def test_the_draft_is_laid_out_once_for_both_checks_that_read_its_pages(
         built: Built, monkeypatch: pytest.MonkeyPatch) -> None:
-    spy = Mock(wraps=word_pages_module.libreoffice_pdf)
-    monkeypatch.setattr(word_pages_module, "libreoffice_pdf", spy)
+    spy = Mock(wraps=word_pages_module.libreoffice_pdfs)
+    monkeypatch.setattr(word_pages_module, "libreoffice_pdfs", spy)
     result = run_preflight(built)
-    assert [call.args[0] for call in spy.call_args_list] == [built.output("b.en.docx")]
+    assert [call.args[0] for call in spy.call_args_list] == [[built.output("b.en.docx")]]
     assert [f["status"] for f in result.of("same.pages")] == ["pass"]
 
 

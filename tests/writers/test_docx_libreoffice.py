@@ -11,7 +11,7 @@ import pytest
 
 from briefbuilder.preflight.pdf_checks import sides_off
 from briefbuilder.preflight.pdf_reader import read_pdf
-from briefbuilder.preflight.word_pages import libreoffice_pdf
+from briefbuilder.preflight.word_pages import libreoffice_pdfs
 
 from ..conftest import MakeSeries
 from .docx_helpers import SAMPLE, build, editions
@@ -35,28 +35,28 @@ def _laid_out(data: bytes, name: str, tmp_path: Path,
     """The PDF LibreOffice makes of a draft: how Word-like software lays it out."""
     draft = tmp_path / f"{name}.docx"
     draft.write_bytes(data)
-    return libreoffice_pdf(draft, tmp_path, env)
+    [pdf] = libreoffice_pdfs([draft], tmp_path, env)
+    return pdf
 
 
 def test_footnote_is_at_the_bottom_of_page_one(tmp_path: Path) -> None:
-    _laid_out(build(editions(SAMPLE)[0]), "introduction.en", tmp_path)
-    first = _page_text(tmp_path / "introduction.en.pdf", 1)
+    laid_out = _laid_out(build(editions(SAMPLE)[0]), "introduction.en", tmp_path)
+    first = _page_text(laid_out, 1)
     lines = [line.strip() for line in first.splitlines() if line.strip()]
     note = next(i for i, line in enumerate(lines) if "International Trade Administration" in line)
     body = next(i for i, line in enumerate(lines) if "one million Mexicans" in line)
     footer = next(i for i, line in enumerate(lines) if "Page 1 of" in line)
     assert body < note < footer  # below the text, above the footer
     assert "U.S. Department of Labor" in lines[0]  # the masthead opens page 1
-    assert "International Trade Administration" not in _page_text(
-        tmp_path / "introduction.en.pdf", 2)
+    assert "International Trade Administration" not in _page_text(laid_out, 2)
 
 
 def test_long_words_urls_and_titles_wrap_inside_the_page(
         make_series: MakeSeries, tmp_path: Path) -> None:
     edition = load_edition(make_series({"b.en.yaml": LONG}))
-    pdf = read_pdf(_laid_out(build(edition), "b.en", tmp_path))
-    text = "".join(page.extract_text() for page in pdf_reader(
-        (tmp_path / "b.en.pdf").read_bytes()).pages)
+    laid_out = _laid_out(build(edition), "b.en", tmp_path)
+    pdf = read_pdf(laid_out)
+    text = "".join(page.extract_text() for page in pdf_reader(laid_out.read_bytes()).pages)
     assert (text.count("q"), text.count("j")) == (len(WORD), 10_000), "no letter lost"
     off = [(page.number, run.text[:20], sides_off(run, page.trim))
            for page in pdf.pages for run in page.runs if sides_off(run, page.trim)]

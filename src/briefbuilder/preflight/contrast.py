@@ -15,7 +15,7 @@ from .pdf_content import PageContent, TextRun
 from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import shorten
-from .word_pages import NoPages, skipped
+from .word_pages import NoPages, Pages, skipped
 
 PAPER = "#FFFFFF"
 NORMAL_TEXT = 4.5
@@ -117,7 +117,7 @@ def print_contrast(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     return page_contrast("pdf.contrast", subject, pdf.pages, subject.pdf.name)
 
 
-def word_contrast(subject: Subject, word: list[PageContent] | NoPages) -> list[Problem]:
+def word_contrast(subject: Subject, word: Pages | NoPages) -> list[Problem]:
     """word.contrast: every color of text in the Word draft, as LibreOffice lays it out,
     against what it is shown on."""
     if isinstance(word, NoPages):

@@ -34,7 +34,7 @@ from .report import BriefReport, Notices, Verbosity, show, show_json
 from .same_pages import same_pages
 from .stale import stale_finding, stale_reports
 from .subject import Subject
-from .word_pages import word_pages
+from .word_pages import NoPages, Pages, lay_out
 
 FORMATS = ("pdf", "docx")
 NOT_BUILT = "not built: run briefbuilder build first"
@@ -63,13 +63,15 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console,
     by_edition: dict[Path, dict[str, Job]] = {}
     for job in jobs:
         by_edition.setdefault(job.edition.path, {})[job.fmt] = job
+    word = lay_out([f["docx"].output for f in by_edition.values() if f["docx"].output.is_file()])
     for formats in by_edition.values():
         try:
             theme = _theme(themes, formats["pdf"].theme_folder)
         except ThemeError as exc:
             problems += exc.problems
             continue
-        reports.append(check_edition(formats, theme, out, manifest, notices))
+        laid_out = word.get(formats["docx"].output, NoPages(installed=True, reason="not built"))
+        reports.append(check_edition(formats, theme, out, manifest, notices, laid_out))
     reports += stale_reports(content, out, manifest, {job.relative for job in jobs})
     if as_json:
         show_json(console, reports, problems + damaged, notices)
@@ -87,9 +89,10 @@ def _theme(themes: dict[Path, Theme], folder: Path) -> Theme:
     return themes[folder]
 
 
-def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
-                  manifest: dict[str, Entry], notices: Notices) -> BriefReport:
-    """Every check of one brief edition, given its pdf and docx jobs and the manifest."""
+def check_edition(jobs: dict[str, Job], theme: Theme, out: Path, manifest: dict[str, Entry],
+                  notices: Notices, laid_out: Pages | NoPages) -> BriefReport:
+    """Every check of one brief edition, given its pdf and docx jobs, the manifest and its
+    draft's pages in LibreOffice."""
     edition = jobs["pdf"].edition
     subject = Subject(edition, theme, jobs["pdf"].output, jobs["docx"].output)
     findings = [finding for job in jobs.values()
@@ -102,7 +105,6 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path,
         findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
         findings += check_pdfua(subject, pdf, notices)
     if docx is not None:
-        laid_out = word_pages(subject.docx)  # once, for word.contrast and same.pages
         findings += check_docx(subject, docx) + word_contrast(subject, laid_out)
         if pdf is not None:
             findings += check_consistency(subject, pdf, docx)

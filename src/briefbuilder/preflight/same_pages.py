@@ -11,7 +11,7 @@ from .pdf_content import PageContent
 from .pdf_reader import PdfDoc
 from .subject import Subject
 from .text import shorten, text_key
-from .word_pages import NoPages, skipped
+from .word_pages import NoPages, Pages, skipped
 
 NOTE_KEY = 40  # letters and digits of a note that find it on a page
 FIX = ("compare the two: a block that breaks differently in Word (a long table, a callout) "
@@ -19,7 +19,7 @@ FIX = ("compare the two: a block that breaks differently in Word (a long table, 
 
 
 def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc,
-               word: list[PageContent] | NoPages) -> list[Problem]:
+               word: Pages | NoPages) -> list[Problem]:
     """Same page count, and each footnote on the same page, in the PDF and in the draft as
     LibreOffice lays it out (`word`)."""
     where = subject.in_docx()

@@ -1,6 +1,6 @@
-"""The Word draft as LibreOffice lays it out, once per edition: its pages, for same.pages and
-word.contrast, or why there are none (then both checks are skipped with a warning, never
-passed)."""
+"""The Word drafts as LibreOffice lays them out, all in one run of it: each draft's pages, for
+same.pages and word.contrast, or why there are none (then both checks are skipped with a
+warning, never passed)."""
 
 from __future__ import annotations
 
@@ -20,35 +20,56 @@ from .pdf_content import PageContent
 from .pdf_reader import read_pages
 
 TIME_LIMIT = 240  # seconds for LibreOffice to lay out one draft
+Pages = list[PageContent]
 
 
 @dataclass(frozen=True)
 class NoPages:
-    """Why the draft has no LibreOffice pages: not installed, or the layout failed."""
+    """Why a draft has no LibreOffice pages: not installed, or the layout failed."""
 
     installed: bool
     reason: str = ""
 
 
-def libreoffice_pdf(docx: Path, folder: Path, env: dict[str, str] | None = None) -> Path:
-    """The PDF LibreOffice makes of a draft, in `folder`, with its own profile there;
-    raise OSError or subprocess.SubprocessError when it cannot."""
+def libreoffice_pdfs(drafts: list[Path], folder: Path,
+                     env: dict[str, str] | None = None) -> list[Path]:
+    """Where LibreOffice, started once with its own profile in `folder`, puts the PDF of each
+    draft there (drafts are renamed by their order, so two of one name do not collide); raise
+    OSError or subprocess.SubprocessError when it cannot run. A draft it could not lay out
+    has no file at its place."""
+    copies = []
+    for number, draft in enumerate(drafts):
+        copies.append(folder / f"{number}.docx")
+        shutil.copyfile(draft, copies[-1])
     profile = (folder / "profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                   capture_output=True, check=True, timeout=TIME_LIMIT, env=env or dict(os.environ))
-    return folder / f"{docx.stem}.pdf"
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, copies)],
+                   capture_output=True, check=True, timeout=TIME_LIMIT * len(drafts),
+                   env=env or dict(os.environ))
+    return [copy.with_suffix(".pdf") for copy in copies]
 
 
-def word_pages(docx: Path) -> list[PageContent] | NoPages:
-    """The pages of the draft as LibreOffice lays it out, or why it could not."""
+def lay_out(drafts: list[Path]) -> dict[Path, Pages | NoPages]:
+    """The pages of each draft as LibreOffice lays it out, or why it could not."""
+    if not drafts:
+        return {}
     if shutil.which("soffice") is None:
-        return NoPages(installed=False)
+        return dict.fromkeys(drafts, NoPages(installed=False))
     with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
         try:
-            return read_pages(libreoffice_pdf(docx, Path(folder)))
-        except (OSError, subprocess.SubprocessError, pikepdf.PdfError, PdfminerException) as exc:
-            return NoPages(installed=True, reason=type(exc).__name__)
+            pdfs = libreoffice_pdfs(drafts, Path(folder))
+        except (OSError, subprocess.SubprocessError) as exc:
+            return dict.fromkeys(drafts, NoPages(installed=True, reason=type(exc).__name__))
+        return {draft: _pages(pdf) for draft, pdf in zip(drafts, pdfs, strict=True)}
+
+
+def _pages(pdf: Path) -> Pages | NoPages:
+    if not pdf.is_file():
+        return NoPages(installed=True, reason="it made no PDF")
+    try:
+        return read_pages(pdf)
+    except (pikepdf.PdfError, PdfminerException) as exc:
+        return NoPages(installed=True, reason=type(exc).__name__)
 
 
 def skipped(check: str, missing: NoPages, unchecked: str, where: Place, to: str) -> Problem:
