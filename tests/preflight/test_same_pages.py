@@ -3,6 +3,8 @@ skipped with a warning, never passed, without LibreOffice."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from unittest.mock import Mock
 
@@ -10,7 +12,9 @@ import pytest
 
 from briefbuilder.errors import Problem
 from briefbuilder.preflight import word_pages as module
+from briefbuilder.preflight.contrast import word_contrast
 from briefbuilder.preflight.docx_reader import read_docx
+from briefbuilder.preflight.pdf_content import PageContent
 from briefbuilder.preflight.pdf_reader import read_pdf
 from briefbuilder.preflight.same_pages import same_pages
 from briefbuilder.preflight.subject import Subject
@@ -57,7 +61,33 @@ def test_a_draft_libreoffice_makes_no_pdf_of_is_skipped_with_the_reason(
     monkeypatch.setattr(module, "libreoffice_pdfs", lambda drafts, folder: [folder / "0.pdf"])
     (finding,) = _check(subject)
     assert (finding.status, finding.message) == (
-        "warn", "skipped: LibreOffice could not lay out the Word draft (it made no PDF)")
+        "warn", "skipped: LibreOffice could not lay out the Word draft (it made no PDF), so "
+        "the Word draft's pages were not compared with the PDF's")
+    (contrast,) = word_contrast(subject, module.lay_out([subject.docx])[subject.docx])
+    assert (contrast.check, contrast.status, contrast.message) == (
+        "word.contrast", "warn", "skipped: LibreOffice could not lay out the Word draft (it "
+        "made no PDF), so the Word draft's contrast was not measured on its pages")
+
+
+def test_libreoffice_past_its_time_is_stopped_with_what_it_started(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """soffice starts soffice.bin: on a timeout both stop, and the draft is skipped."""
+    started = tmp_path / "started"
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {started}\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(module, "TIME_LIMIT", 1)
+    draft = tmp_path / "b.en.docx"
+    draft.write_bytes(b"not laid out")
+    assert module.lay_out([draft]) == {draft: module.NoPages(True, "TimeoutExpired")}
+    child = int(started.read_text())
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the kill is sent; the zombie is reaped by init
+    state = Path(f"/proc/{child}/stat")
+    assert not state.exists() or state.read_text().split()[2] == "Z"
 
 
 def test_other_pages_in_word_fail_naming_the_footnote(
@@ -83,3 +113,10 @@ def test_without_libreoffice_it_is_skipped_with_a_warning(
     assert (finding.status, finding.message, finding.hint) == (
         "warn", "skipped: LibreOffice (soffice) is not installed, so the Word draft's pages "
         "were not compared with the PDF's", "install LibreOffice to compare them")
+
+
+def test_pages_without_text_warn_that_no_contrast_was_measured(tmp_path: Path) -> None:
+    subject = write_outputs(SAMPLE, tmp_path)
+    (finding,) = word_contrast(subject, [PageContent(1), PageContent(2)])
+    assert (finding.status, finding.message) == (
+        "warn", "no text found on the pages, so no contrast was measured")

@@ -10,7 +10,7 @@ use them, so a style change is checked without a list to keep up to date here.
 from __future__ import annotations
 
 from ..errors import Problem
-from .findings import failed, passed
+from .findings import failed, passed, warned
 from .pdf_content import PageContent, TextRun
 from .pdf_reader import PdfDoc
 from .subject import Subject
@@ -102,8 +102,12 @@ def page_contrast(check: str, subject: Subject, pages: list[PageContent],
             f"{shown}, page {first.page}")
         if finding is not None:
             failures.append(finding)
+    where = subject.brief.place(detail=shown)
+    if not groups:
+        return [warned(check, "no text found on the pages, so no contrast was measured", where,
+                       "open the file to see why it shows no text")]
     return failures or [passed(check, f"{len(groups)} text color(s) on their backgrounds "
-                               "meet WCAG AA", subject.brief.place(detail=shown))]
+                               "meet WCAG AA", where)]
 
 
 def _is_text(run: TextRun) -> bool:

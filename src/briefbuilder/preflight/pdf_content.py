@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTPage, LTRect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfminer.utils import Matrix, apply_matrix_rect, parse_rect
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 BOLD_FONT = re.compile(r"Bold|Black|Heavy", re.IGNORECASE)
@@ -59,7 +62,7 @@ class Fill:
     rects: tuple[Rect, ...]
     color: str
     even_odd: bool
-    path: int = 0  # which path of the page painted it
+    path: int  # which path of the page painted it
 
     def covers(self, x: float, y: float) -> bool:
         inside = sum(left <= x <= right and bottom <= y <= top
@@ -95,6 +98,18 @@ class Device(PDFPageAggregatorWithMarkedContent):
 
     paths = 0
     depth = 0
+    ctm: Matrix = (1, 0, 0, 1, 0, 0)
+
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
+        self.ctm = ctm
+
+    def trim(self, page: PDFPage) -> Rect:
+        """The page's trim box (else its media box) where the page's content is read."""
+        value = page.attrs.get("TrimBox")
+        box = parse_rect(resolve1(v) for v in resolve1(value)) if value else page.mediabox
+        x0, y0, x1, y1 = box
+        return apply_matrix_rect(self.ctm, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
 
     def paint_path(self, *args: Any, **kwargs: Any) -> None:
         self.depth += 1
@@ -172,7 +187,7 @@ def _painted_path(content: PageContent, path: LTCurve, mark: Mark) -> None:
     if not (isinstance(path, LTRect) and path.fill):
         return
     color, rect = _hex(path.non_stroking_color), (path.x0, path.y0, path.x1, path.y1)
-    number = getattr(path, "path", 0)
+    number: int = path.path  # type: ignore[attr-defined]  # set by Device
     last = content.fills[-1] if content.fills else None
     if last is not None and last.path == number:
         content.fills[-1] = Fill((*last.rects, rect), color, path.evenodd, number)

@@ -1,13 +1,16 @@
 """pikepdf's pages, as pdfminer's interpreter takes them: the file and its content streams
 are parsed once, by qpdf, and pdfminer only interprets the operators it is handed.
 
-Objects are converted where pdfminer reaches them: an indirect object stays a reference
-until pdfminer resolves it, and a stream's data is read (filters undone by qpdf) only when
-pdfminer asks for it, so font programs and images that need no reading are never read.
+Objects are converted as pdfminer's own parser would have made them, where pdfminer reaches
+them: a page gives only the attributes pdfminer reads, an indirect object stays a reference
+until pdfminer resolves it (once), and a stream's data is decoded by qpdf only when pdfminer
+asks for it, so font programs and images that need no reading are never read.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
@@ -17,30 +20,38 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, PDFStream, stream_value
-from pdfminer.psparser import LIT
+from pdfminer.psparser import LIT, PSLiteral, literal_name
 
-INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+# what pdfminer reads of a page, and its trim box (what is left when the page is trimmed)
+PAGE_KEYS = (*sorted(PDFPage.INHERITABLE_ATTRS), "Contents", "TrimBox")
 DECODED = ("/Filter", "/DecodeParms")  # a stream's data is handed over decoded
+MAX_OPERATIONS = 1_000_000  # on one page, forms included: a normal page has some thousands
+NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+class TooManyOperations(ValueError):
+    """A page whose forms draw each other until the count runs out."""
 
 
 class _Reference(PDFObjRef):
-    """An indirect object, converted when pdfminer resolves it."""
+    """An indirect object, converted when pdfminer first resolves it."""
 
     def __init__(self, target: pikepdf.Object) -> None:
         super().__init__(None, target.objgen[0])
-        self.target = target
+        self.target: pikepdf.Object | None = target
+        self.value: Any = None
 
     def resolve(self, default: object = None) -> Any:
-        return _direct(self.target)
+        if self.target is not None:
+            self.value, self.target = _direct(self.target), None
+        return self.value
 
 
 class _Stream(PDFStream):
     """A stream whose data qpdf decodes on pdfminer's first ask."""
 
     def __init__(self, stream: pikepdf.Stream) -> None:
-        attrs = {key[1:]: convert(value) for key, value in stream.stream_dict.items()
-                 if key not in DECODED}
-        super().__init__(attrs, b"")
+        super().__init__(_dictionary(stream.stream_dict, skip=DECODED), b"")
         self.source = stream
         if stream.is_indirect:
             self.set_objid(*stream.objgen)
@@ -51,7 +62,7 @@ class _Stream(PDFStream):
         return self.data
 
 
-def convert(value: pikepdf.Object) -> Any:
+def convert(value: Any) -> Any:
     """A pikepdf object as pdfminer's parser would have made it."""
     if isinstance(value, pikepdf.Object) and value.is_indirect:
         return _Reference(value)
@@ -62,16 +73,39 @@ def _direct(value: Any) -> Any:
     if isinstance(value, pikepdf.Stream):
         return _Stream(value)
     if isinstance(value, pikepdf.Dictionary):
-        return {key[1:]: convert(item) for key, item in value.items()}
+        return _dictionary(value)
     if isinstance(value, pikepdf.Array):
         return [convert(item) for item in value]
     if isinstance(value, pikepdf.Name):
-        return LIT(str(value)[1:])
+        return _literal(NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), value.unparse()))
     if isinstance(value, pikepdf.String):
         return bytes(value)
     if isinstance(value, Decimal):
         return float(value)
     return value  # int, bool, None: pikepdf gives these as Python values
+
+
+def _literal(name: bytes) -> PSLiteral:
+    """A name ('/' and all, escapes undone), as pdfminer keeps it: text when it is UTF-8."""
+    try:
+        return LIT(name[1:].decode())
+    except UnicodeDecodeError:
+        return LIT(name[1:])
+
+
+def key_name(key: str, short: bool = False) -> str:
+    """A dictionary key of pikepdf's (its bytes kept as surrogates) as pdfminer keys it;
+    short: an inline image's key as written in the content ('/Width': 'W')."""
+    raw = key.encode("utf-8", "surrogateescape")
+    if short:
+        raw = pikepdf.PdfInlineImage.REVERSE_KEY_ABBREVS.get(raw, raw)
+    return literal_name(_literal(raw))
+
+
+def _dictionary(value: pikepdf.Dictionary, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """pdfminer's dictionary: keys as it names them, no null values."""
+    return {key_name(key): convert(item) for key, item in value.items()
+            if key not in skip and item is not None}
 
 
 def _inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
@@ -88,10 +122,8 @@ def _inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
 
 def as_pdfminer(page: pikepdf.Page) -> PDFPage:
     """One page of an open pikepdf document, as a pdfminer page."""
-    attrs = {key[1:]: convert(value) for key, value in page.obj.items()}
-    for key in INHERITED:
-        if key[1:] not in attrs and (value := _inherited(page.obj, key)) is not None:
-            attrs[key[1:]] = convert(value)
+    attrs = {key: convert(value) for key in PAGE_KEYS
+             if (value := _inherited(page.obj, f"/{key}")) is not None}
     return PDFPage(cast(PDFDocument, None), page.obj.objgen[0], attrs, None)
 
 
@@ -99,25 +131,53 @@ class Interpreter(PDFPageInterpreter):
     """pdfminer's interpreter, given each operator with its operands as qpdf parses them
     (pdfminer's own parser, in Python, took half the time of reading a page)."""
 
+    operations = 0  # counted on the page's first interpreter, the one its forms' copies share
+    page: Interpreter | None = None
+
+    def dup(self) -> PDFPageInterpreter:
+        copy = Interpreter(self.rsrcmgr, self.device)
+        copy.page = self.page or self
+        return copy
+
     def execute(self, streams: Sequence[object]) -> None:
+        """Run a page's streams (or a form's) as one, as pdfminer does: the division between
+        them may fall anywhere between two tokens."""
         self.stream_ids.clear()
+        sources = []
         for stream in map(stream_value, streams):
             # pdfminer's guards: a stream drawing itself, a stream that is not an object
-            if not isinstance(stream, _Stream) or stream.objid is None \
-                    or stream.objid in self.parent_stream_ids:
-                continue
-            self.stream_ids.add(stream.objid)
-            for instruction in pikepdf.parse_content_stream(stream.source):
-                self._do(str(instruction.operator), instruction.operands)
+            if isinstance(stream, _Stream) and stream.objid is not None \
+                    and stream.objid not in self.parent_stream_ids:
+                self.stream_ids.add(stream.objid)
+                sources.append(stream)
+        if len(sources) == 1:
+            self._run(sources[0].source)
+        elif sources:
+            with pikepdf.new() as scratch:  # holds the joined streams while they are run
+                self._run(pikepdf.Stream(scratch, b"\n".join(s.get_data() for s in sources)))
+
+    def _run(self, stream: pikepdf.Stream) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # qpdf's parse cut short is an error, not a warning
+            instructions = pikepdf.parse_content_stream(stream)
+        for instruction in instructions:
+            self._count()
+            self._do(instruction.operator.unparse().decode("latin-1"), instruction.operands)
+
+    def _count(self) -> None:
+        page = self.page or self
+        page.operations += 1
+        if page.operations > MAX_OPERATIONS:
+            raise TooManyOperations(f"a page runs more than {MAX_OPERATIONS:,} drawing "
+                                    "operations (forms drawing each other?)")
 
     def _do(self, operator: str, operands: Any) -> None:
         """Run one operator as pdfminer's own loop would: its operands pushed on the stack,
         those it names popped (a colour operator pops what its colour space needs)."""
         if operator == "INLINE IMAGE":  # its dictionary with the short keys pdfminer reads
             image = operands[0].obj
-            short = pikepdf.PdfInlineImage.REVERSE_KEY_ABBREVS
-            self.do_EI(PDFStream({short.get(key.encode(), key.encode()).decode()[1:]:
-                                  convert(value) for key, value in image.items()}, b""))
+            self.do_EI(PDFStream({key_name(key, short=True): convert(value)
+                                  for key, value in image.items()}, b""))
             return
         for value in operands:
             self.push(convert(value))

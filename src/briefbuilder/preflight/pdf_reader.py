@@ -19,11 +19,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfua.document import StructElement
 from pdfua.model import Report, RuleOutcome
 
-from .pdf_content import Device, PageContent, Rect, read_page
+from .pdf_content import Device, PageContent, read_page
 from .pdf_objects import Interpreter, as_pdfminer
 
-logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are about the file,
-# which a failing check or "cannot read" reports; they are not for the terminal
+# pdfminer's warnings are about the file, which a failing check or "cannot read" reports:
+# without a handler of the program's own, they are not printed
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
@@ -218,7 +219,7 @@ def _links(pdf: Any, annotations: dict[tuple[int, int], str]) -> list[LinkAnnota
 
 
 def read_pages(source: Path | BytesIO) -> list[PageContent]:
-    """What every page of a PDF (a file or its bytes) paints; raise pikepdf.PdfError or
+    """What every page of a PDF (a file or its bytes) paints; raise pikepdf.PikepdfError or
     PdfminerException when it cannot be read."""
     with pikepdf.open(source) as pdf:
         return _pages(pdf)
@@ -231,27 +232,19 @@ def _pages(pdf: pikepdf.Pdf) -> list[PageContent]:
     for number, page in enumerate(pdf.pages, start=1):
         device = Device(resources, pageno=number)
         try:
-            Interpreter(resources, device).process_page(as_pdfminer(page))
-        except pikepdf.PdfError:
+            read = as_pdfminer(page)
+            Interpreter(resources, device).process_page(read)
+            pages.append(read_page(number, device.trim(read), device.get_result()))
+        except pikepdf.PikepdfError:
             raise
         except Exception as exc:  # pdfminer's way to fail on a damaged page, as pdfplumber's
             raise PdfminerException(exc) from exc
-        pages.append(read_page(number, _trim(page), device.get_result()))
     return pages
 
 
-def _trim(page: pikepdf.Page) -> Rect:
-    """The trim box (else the media box), from the bottom left of the media box."""
-    x0, y0, _, _ = (float(v) for v in page.mediabox)
-    box = [float(v) for v in page.obj.get("/TrimBox", page.mediabox)]
-    left, right = sorted(box[0::2])
-    bottom, top = sorted(box[1::2])
-    return (left - x0, bottom - y0, right - x0, top - y0)
-
-
 def read_pdf(path: Path) -> PdfDoc:
-    """Read one PDF, opened once with pikepdf; raise pikepdf.PdfError or PdfminerException
-    when it is not a readable PDF."""
+    """Read one PDF, opened once with pikepdf; raise pikepdf.PikepdfError or
+    PdfminerException when it is not a readable PDF."""
     with pikepdf.open(path) as pdf:
         pages = _pages(pdf)
         document = pdfua.PdfDocument(pdf, str(path))

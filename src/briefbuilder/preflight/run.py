@@ -40,7 +40,7 @@ FORMATS = ("pdf", "docx")
 NOT_BUILT = "not built: run briefbuilder build first"
 T = TypeVar("T")
 # SyntaxError: lxml's XMLSyntaxError, for a damaged part of a .docx
-UNREADABLE = (pikepdf.PdfError, PdfminerException, zipfile.BadZipFile, OpcError, SyntaxError,
+UNREADABLE = (pikepdf.PikepdfError, PdfminerException, zipfile.BadZipFile, OpcError, SyntaxError,
               KeyError, ValueError, OSError)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -41,11 +42,18 @@ def libreoffice_pdfs(drafts: list[Path], folder: Path,
     for number, draft in enumerate(drafts):
         copies.append(folder / f"{number}.docx")
         shutil.copyfile(draft, copies[-1])
-    profile = (folder / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, copies)],
-                   capture_output=True, check=True, timeout=TIME_LIMIT * len(drafts),
-                   env=env or dict(os.environ))
+    command = ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+               "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, copies)]
+    # its own session: soffice starts soffice.bin, which a timeout must stop too
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          env=env or dict(os.environ), start_new_session=True) as office:
+        try:
+            code = office.wait(timeout=TIME_LIMIT * len(drafts))
+        except subprocess.TimeoutExpired:
+            os.killpg(office.pid, signal.SIGKILL)
+            raise
+    if code:
+        raise subprocess.CalledProcessError(code, command)
     return [copy.with_suffix(".pdf") for copy in copies]
 
 
@@ -55,7 +63,7 @@ def lay_out(drafts: list[Path]) -> dict[Path, Pages | NoPages]:
         return {}
     if shutil.which("soffice") is None:
         return dict.fromkeys(drafts, NoPages(installed=False))
-    with tempfile.TemporaryDirectory(prefix="briefbuilder-") as folder:
+    with tempfile.TemporaryDirectory(prefix="briefbuilder-", ignore_cleanup_errors=True) as folder:
         try:
             pdfs = libreoffice_pdfs(drafts, Path(folder))
         except (OSError, subprocess.SubprocessError) as exc:
@@ -68,8 +76,8 @@ def _pages(pdf: Path) -> Pages | NoPages:
         return NoPages(installed=True, reason="it made no PDF")
     try:
         return read_pages(pdf)
-    except (pikepdf.PdfError, PdfminerException) as exc:
-        return NoPages(installed=True, reason=type(exc).__name__)
+    except (pikepdf.PikepdfError, PdfminerException) as exc:
+        return NoPages(installed=True, reason=f"its PDF cannot be read: {type(exc).__name__}")
 
 
 def skipped(check: str, missing: NoPages, unchecked: str, where: Place, to: str) -> Problem:
@@ -79,4 +87,5 @@ def skipped(check: str, missing: NoPages, unchecked: str, where: Place, to: str)
         return warned(check, f"skipped: LibreOffice (soffice) is not installed, so {unchecked}",
                       where, f"install LibreOffice to {to}")
     return warned(check, f"skipped: LibreOffice could not lay out the Word draft "
-                  f"({missing.reason})", where, "open the draft in LibreOffice to see why")
+                  f"({missing.reason}), so {unchecked}", where,
+                  "open the draft in LibreOffice to see why")
