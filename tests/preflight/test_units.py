@@ -45,9 +45,9 @@ def test_large_text_is_18_pt_or_14_pt_bold() -> None:
 
 def test_an_even_odd_frame_paints_only_its_ring() -> None:
     rects = ((0.0, 0.0, 100.0, 100.0), (10.0, 10.0, 90.0, 90.0))
-    frame = Fill(rects, "#B5892E", even_odd=True)
+    frame = Fill(rects, "#B5892E", even_odd=True, path=1)
     assert frame.covers(5, 50) and not frame.covers(50, 50) and not frame.covers(150, 50)
-    assert Fill(rects, "#E9EEF6", even_odd=False).covers(50, 50)
+    assert Fill(rects, "#E9EEF6", even_odd=False, path=2).covers(50, 50)
 
 
 @pytest.mark.parametrize(("found", "wanted", "same"), [
