@@ -155,3 +155,15 @@ def test_a_password_protected_pdf_is_a_pdf_preflight_cannot_read(tmp_path: Path)
         pdf.save(path, encryption=pikepdf.Encryption(user="u", owner="o"))
     with pytest.raises(UNREADABLE):  # a "cannot read" finding, not a traceback
         read_pdf(path)
+
+
+def test_two_coats_of_one_rectangle_are_no_hole_but_a_frame_is(tmp_path: Path) -> None:
+    """Even-odd rectangles make a hole only within one path (a border's frame): LibreOffice
+    paints each shading twice, as two paths."""
+    coats = b"0 0 1 rg 10 10 200 100 re f* 10 10 200 100 re f* "
+    frame = b"1 0 0 rg 10 120 200 70 re 20 130 180 50 re f* "
+    path = one_page(tmp_path / "l.pdf", coats + frame + b"0 g BT /F1 12 Tf 50 50 Td (On blue)"
+                    b" Tj 1 0 0 1 50 150 Tm (In the frame) Tj ET")
+    [page] = read_pages(path)
+    assert [(run.text, run.background) for run in page.runs] == [
+        ("On blue", "#0000FF"), ("In the frame", None)]
