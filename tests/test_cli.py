@@ -123,10 +123,11 @@ def test_preflight_command_and_build_option(make_series: MakeSeries, tmp_path: P
     out = tmp_path / "out"
     unbuilt = cli("preflight", folder, "--out", out)
     assert unbuilt.returncode == 1
-    assert "4 passed, 2 failed" in unbuilt.stderr  # the PDF and the draft are not built
+    assert "4 passed, 2 failed" in unbuilt.stdout  # the PDF and the draft are not built
     built = cli("build", folder, "--out", out, "--preflight")
     assert built.returncode == 0, built.stderr
-    assert "preflight: 1 brief edition(s):" in built.stderr
+    assert "preflight: 1 brief edition(s):" in built.stdout  # the report, for a pipe
+    assert "preflight:" not in built.stderr
     report = cli("preflight", folder, "--out", out, "--json")
     assert report.returncode == 0, report.stderr
     summary = json.loads(report.stdout)["summary"]
@@ -138,14 +139,21 @@ def test_preflight_quiet_and_verbose_in_build_and_alone(make_series: MakeSeries,
     folder, out = make_series(), tmp_path / "out"
     quiet = cli("build", folder, "--out", out, "--preflight", "-q")
     assert quiet.returncode == 0, quiet.stderr
-    assert "s: 1 brief edition(s)" not in quiet.stderr  # no series line, no notice
-    assert "notice:" not in quiet.stderr
-    assert quiet.stderr.splitlines()[-1].startswith("preflight: 1 brief edition(s): ")
+    assert "s: 1 brief edition(s)" not in quiet.stdout  # no series line, no notice
+    assert "notice:" not in quiet.stdout
+    assert quiet.stdout.splitlines()[-1].startswith("preflight: 1 brief edition(s): ")
     verbose = cli("preflight", folder, "--out", out, "-v")
     assert verbose.returncode == 0, verbose.stderr
     assert f"{folder}/b.en.yaml: pdf.headings: pass: 1 heading(s) in order: H1 [b.en.pdf]" \
-        in verbose.stderr.splitlines()
+        in verbose.stdout.splitlines()
+    assert verbose.stderr == ""
     assert cli("preflight", folder, "--out", out, "-q", "-v").returncode == 2
+    reader_gone = subprocess.Popen(  # `preflight -v | head -0`: the pipe closes before a line
+        [sys.executable, "-m", "briefbuilder", "preflight", str(folder), "--out", str(out),
+         "-v"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader_gone.stdout is not None and reader_gone.stderr is not None
+    reader_gone.stdout.close()
+    assert (reader_gone.wait(timeout=300), reader_gone.stderr.read()) == (0, b"")
 
 
 def test_build_names_a_language_with_no_edition(make_series: MakeSeries, tmp_path: Path) -> None:

@@ -42,6 +42,18 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+class _Stdout(Console):
+    """Reports and JSON, for pipes and files; a reader that has had enough (`preflight -v |
+    head`) ends the command as main() ends `schema | head`, not with rich's exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+stdout = _Stdout(highlight=False, soft_wrap=True)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefbuilder",
@@ -219,8 +231,7 @@ def _watch(args: argparse.Namespace) -> int:
 def _preflight(args: argparse.Namespace) -> int:
     from .preflight import preflight
 
-    console = Console(highlight=False, soft_wrap=True) if args.json else err
-    return preflight(args.content, args.out, args.json, console, _verbosity(args))
+    return preflight(args.content, args.out, args.json, stdout, _verbosity(args))
 
 
 def _verbosity(args: argparse.Namespace) -> Verbosity:
@@ -234,8 +245,7 @@ def _verbosity(args: argparse.Namespace) -> Verbosity:
 def _review(args: argparse.Namespace) -> int:
     from .review.command import review_command
 
-    out = Console(highlight=False, soft_wrap=True)
-    return review_command(args.draft, args.content, args.apply, args.json, out, err)
+    return review_command(args.draft, args.content, args.apply, args.json, stdout, err)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -375,7 +385,7 @@ def _build(args: argparse.Namespace, *, one_line: bool = False,
     if args.preflight:
         from .preflight import preflight
 
-        code = max(code, preflight(args.content, args.out, False, err, _verbosity(args)))
+        code = max(code, preflight(args.content, args.out, False, stdout, _verbosity(args)))
     return code
 
 
