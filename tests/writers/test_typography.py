@@ -25,6 +25,13 @@ def test_english_quotes_open_and_close_by_what_stands_before_them() -> None:
         "(see \u201cthe text\u201d).")
 
 
+def test_a_quote_after_a_space_closes_when_a_stop_or_space_follows_it() -> None:
+    said = "Quote a line that holds ': '. Or \" ; a lone one\" and a ' dash."
+    assert _plain(typeset(parse_inline(said), ENGLISH)) == (
+        "Quote a line that holds \u2018: \u2019. Or \u201d ; a lone one\u201d and a "
+        "\u2019 dash.")
+
+
 def test_spanish_takes_the_marks_its_labels_give() -> None:
     assert _plain(typeset(parse_inline(SAID), SPANISH)) == (
         "Law \u00abReforma laboral 2019\u00bb is Mexico\u2019s, \u201cin force\u201d "

@@ -11,6 +11,8 @@ STRAIGHT = str.maketrans({**dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"')
                           **dict.fromkeys("\u2018\u2019\u201a\u2039\u203a", "'")})
 # After these (or at the start) a quote opens; elsewhere it closes.
 OPENING_CONTEXT = " \t\n\u00a0([{\u2014\u2013-/\u201c\u2018\u00ab\u2039"
+# ...unless one of these follows it: then it ends what it quotes ("holds ': '.")
+CLOSING_CONTEXT = " \t\n\u00a0.,;!?)]}"
 
 
 def typeset(spans: tuple[Span, ...], quotes: str) -> tuple[Span, ...]:
@@ -52,7 +54,8 @@ class _Pass:
 
     def char(self, c: str, after: str) -> str:
         """`c` as set, given the character `after` it in the same text ('' at its end)."""
-        opening = not self.before or self.before in OPENING_CONTEXT
+        opening = (not self.before or self.before in OPENING_CONTEXT) \
+            and not (after and after in CLOSING_CONTEXT)
         if c == '"':
             c = self.quotes[0 if opening else 1]
         elif c == "'" and self.before.isalnum() and after.isalnum():
