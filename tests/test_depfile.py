@@ -149,14 +149,16 @@ def test_an_edit_rebuilds_exactly_the_jobs_that_read_the_file(make_series: MakeS
 def test_a_brief_added_or_removed_is_noticed(make_series: MakeSeries, tmp_path: Path) -> None:
     s, content = two_series(make_series)
     out = tmp_path / "out"
-    verbose_build(content, out)
+    verbose_build(content, out, "--format", "web")
     (s / "b.es.yaml").write_text(GOOD_BRIEF.replace("Text.", "Texto."), encoding="utf-8")
-    # the English edition gains a language, so it is built again with the new one
-    assert verbose_build(content, out) == ["s/b.en.html", "s/b.es.html"]
-    assert verbose_build(content, out) == []
+    # the new edition is built; of the English one only the web page, whose language links
+    # (and the series index) gain the new edition: its HTML page names no other edition
+    assert verbose_build(content, out, "--format", "web") == [
+        "s/b.en/index.html", "s/b.es.html", "s/b.es/index.html", "s/index.html"]
+    assert verbose_build(content, out, "--format", "web") == []
     (s / "b.es.yaml").unlink()
-    assert verbose_build(content, out) == ["s/b.en.html"]
-    assert verbose_build(content, out) == []
+    assert verbose_build(content, out, "--format", "web") == ["s/b.en/index.html", "s/index.html"]
+    assert verbose_build(content, out, "--format", "web") == []
 
 
 def test_force_and_other_options_still_build(make_series: MakeSeries, tmp_path: Path) -> None:

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from briefbuilder import loader
+from briefbuilder.build import plan
 from briefbuilder.cli import main
+from briefbuilder.loader import load_project
+from briefbuilder.options import Options
 from briefbuilder.yamlfile import YamlDoc
 
 from .conftest import GOOD_BRIEF, MakeSeries
@@ -119,3 +122,23 @@ def test_an_output_whose_last_build_failed_is_marked_stale(make_series: MakeSeri
         "fail", f"c.en.pdf is kept from an earlier build: {reason}", str(folder / "c.en.yaml"))
     assert built(cli("build", folder, "--out", out, "--format", "pdf", "-v")) == [
         "s/c.en.pdf"]
+
+
+def test_a_sibling_edition_that_stops_loading_changes_only_the_pages_that_link_it(
+        make_series: MakeSeries, tmp_path: Path) -> None:
+    """The Spanish PDF and draft do not name the English edition, so an English brief with
+    an error leaves them up to date; the web page's language links change, so it is not."""
+    folder = make_series({"b.en.yaml": GOOD_BRIEF, "b.es.yaml": GOOD_BRIEF})
+    options = Options(tmp_path / "out", ("pdf", "docx", "web"))
+
+    def hashes() -> dict[str, str]:
+        """The Spanish jobs' hashes by format, and the series index page's."""
+        jobs, _ = plan(load_project(folder), options)
+        return {job.fmt: job.content_hash for job in jobs
+                if job.edition.brief.lang == "es" or job.fmt == "web-index"}
+
+    before = hashes()
+    (folder / "b.en.yaml").write_text(GOOD_BRIEF.replace("[Text.]", "[\"Text.[^none]\"]"))
+    after = hashes()
+    assert set(before) == set(after) == {"pdf", "docx", "web", "web-index"}
+    assert {fmt for fmt in before if before[fmt] != after[fmt]} == {"web", "web-index"}

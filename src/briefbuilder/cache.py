@@ -16,6 +16,7 @@ from .content_files import SERIES_FILE
 from .depfile import MANIFEST as MANIFEST
 from .depfile import PACKAGE, RACY_NS, Json, Recording, Stamps, folder_files
 from .errors import Problem, Severity
+from .formats import LINKS_EDITIONS
 from .model.series import Edition
 from .outputs import inside
 from .places import format_path
@@ -49,14 +50,15 @@ def package_hash(stamps: Stamps | None = None) -> str:
 def job_hash(edition: Edition, fmt: str, theme_hash: str, package: str,
              stamps: Stamps | None = None) -> str:
     """Hash of all a job depends on: brief, its files (images, chart data), series file,
-    theme, briefbuilder.
+    theme, briefbuilder, and for the web the other editions it links to.
 
     The brief and series files count as the bytes the loader parsed, not as they are now:
     an edit saved during the build is then seen by the next build.
     """
     digest = hashlib.sha256()
+    languages = " ".join(edition.languages) if fmt in LINKS_EDITIONS else ""
     for part in (package, fmt, theme_hash, str(edition.number), str(edition.total),
-                 edition.brief.sha256, edition.series_sha256, " ".join(edition.languages)):
+                 edition.brief.sha256, edition.series_sha256, languages):
         digest.update(part.encode() + b"\0")
     _hash_files(digest, edition.path.parent, asset_files(edition), stamps or Stamps())
     return digest.hexdigest()

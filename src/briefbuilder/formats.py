@@ -16,6 +16,9 @@ WRITERS = {
     "web": "briefbuilder.writers.web:write_web",
 }
 FORMATS = tuple(WRITERS)
+SERIES_INDEX = "web-index"  # the job of a series' index page (web), not a format of its own
+# outputs that link the brief's other editions: only theirs change when one stops loading
+LINKS_EDITIONS = frozenset({"web", SERIES_INDEX})
 
 
 def writer_module(fmt: str) -> str:

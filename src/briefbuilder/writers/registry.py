@@ -8,6 +8,7 @@ from importlib import import_module
 
 from ..brand import Theme
 from ..formats import FORMATS as FORMATS
+from ..formats import SERIES_INDEX as SERIES_INDEX
 from ..formats import WRITERS, check_formats
 from ..formats import writer_module as writer_module
 from ..model.series import Edition
@@ -18,8 +19,6 @@ Writer = Callable[[Edition, Theme], bytes]
 # The file extension of each format whose extension is not its name.
 EXTENSIONS = {"print-shop": "print.pdf"}
 PAGED = ("pdf", "print-shop")
-# The series index page, built with the web format; not a --format of its own.
-SERIES_INDEX = "web-index"
 # Formats whose writer returns a bundle (writers/bundle.py): a folder with an index.html.
 BUNDLES = ("web", SERIES_INDEX)
 
