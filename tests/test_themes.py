@@ -32,6 +32,19 @@ def test_a_language_without_labels_points_at_lang(make_series: MakeSeries,
         "(it has en, es) (add styles/ilab/labels/fr.yaml)"]
 
 
+def test_a_language_the_built_in_theme_lacks_points_at_a_copy_not_the_install(
+        tmp_path: Path) -> None:
+    french = "title: T\nlang: fr\ndate: 2024-09-01\nsections:\n  - body: [Texte.]\n"
+    folder = tmp_path / "content" / "s"  # no styles/ beside it: the installed ilab theme
+    folder.mkdir(parents=True)
+    (folder / "series.yaml").write_text("id: s\ntitle: S\ntheme: ilab\nbriefs: [b]\n")
+    (folder / "b.fr.yaml").write_text(french)
+    assert theme_messages(folder, tmp_path) == [
+        "content/s/b.fr.yaml:2:1: lang: theme 'ilab' has no labels for language 'fr' "
+        "(it has en, es) (copy the theme beside your content with 'briefbuilder theme copy "
+        "ilab styles/ilab', then add labels/fr.yaml to it)"]
+
+
 def edit_theme(tmp_path: Path, name: str, old: str, new: str) -> None:
     path = tmp_path / "styles" / "ilab" / name
     text = path.read_text(encoding="utf-8")

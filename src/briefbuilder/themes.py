@@ -126,9 +126,13 @@ def check_language(theme: Theme, lang: str, brief_file: Path) -> None:
     base = lang.split("-")[0].lower()
     if lang not in theme.labels and base not in theme.labels:
         have = ", ".join(sorted(theme.labels))
+        hint = f"add {theme.folder / 'labels' / base}.yaml"
+        if theme.folder.is_relative_to(BUILTIN_THEMES):  # installed: edits there are lost
+            hint = (f"copy the theme beside your content with 'briefbuilder theme copy "
+                    f"{theme.name} styles/{theme.name}', then add labels/{base}.yaml to it")
         raise ThemeError(locate(brief_file, [(
             ("lang",), f"theme {theme.name!r} has no labels for language {lang!r} (it has {have})",
-            f"add {theme.folder / 'labels' / base}.yaml")]))
+            hint)]))
 
 
 def _template_problems(folder: Path) -> list[Problem]:
