@@ -61,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefbuilder {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build briefs into PDF, Word and HTML")
+    build = commands.add_parser("build", help="build briefs into print PDFs and Word drafts "
+                                "(--format for web pages)")
     _add_build_options(build)
     watch = commands.add_parser("watch", help="rebuild what changed on save")
     _add_build_options(watch)
