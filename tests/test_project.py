@@ -42,7 +42,7 @@ def test_init_makes_a_project_that_builds_and_passes_preflight(tmp_path: Path) -
     assert (project / "output/my-series/first-brief.en.docx").is_file()
     preflight = cli("preflight", cwd=project)
     assert preflight.returncode == 0, preflight.stderr + preflight.stdout
-    assert ", 0 failed," in preflight.stderr
+    assert ", 0 failed," in preflight.stdout
 
 
 def test_init_refuses_a_project_that_has_content(tmp_path: Path) -> None:
