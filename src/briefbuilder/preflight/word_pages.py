@@ -44,12 +44,13 @@ def libreoffice_pdfs(drafts: list[Path], folder: Path,
         shutil.copyfile(draft, copies[-1])
     command = ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, copies)]
-    # its own session: soffice starts soffice.bin, which a timeout must stop too
+    # its own session: soffice starts soffice.bin, which a timeout (or Ctrl-C, which does
+    # not reach that session) must stop too
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           env=env or dict(os.environ), start_new_session=True) as office:
         try:
             code = office.wait(timeout=TIME_LIMIT * len(drafts))
-        except subprocess.TimeoutExpired:
+        except BaseException:
             os.killpg(office.pid, signal.SIGKILL)
             raise
     if code:
