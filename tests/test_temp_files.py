@@ -6,9 +6,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import pytest
+
+from briefbuilder.pool import Pool
+
 from .conftest import ROOT
+from .writers.weasy_helpers import load_edition, theme_of
 
 EVERY_BLOCK = ROOT / "tests" / "projects" / "every-block"
 
@@ -23,3 +29,20 @@ def test_a_build_with_two_workers_leaves_no_temporary_folder(tmp_path: Path) -> 
     assert list((tmp_path / "out" / "every-block").glob("*.pdf"))
     assert list((tmp_path / "tmp").iterdir()) == []
 
+
+
+def test_a_worker_killed_at_its_work_leaves_no_temporary_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A time or memory limit kills a worker before it can clean up: the pool removes the
+    worker's own temporary folder, where WeasyPrint put its copies of the fonts."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the pool makes them
+    edition = load_edition(EVERY_BLOCK)
+    with Pool(1, 300, None, ("briefbuilder.writers.pdf",)) as pool:
+        [result] = pool.run([(edition, "pdf", theme_of(edition).folder)], lambda index: None)
+        assert result.data is not None and result.data.startswith(b"%PDF")
+        [worker] = pool._workers
+        assert [path.name[:11] for path in worker.scratch.iterdir()] == ["weasyprint-"]
+        worker.process.kill()
+        worker.process.join()
+    # (multiprocessing's own folder, pymp-*, lives as long as this process, and goes with it)
+    assert [path for path in tmp_path.iterdir() if not path.name.startswith("pymp-")] == []

@@ -26,7 +26,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import resource
+import shutil
 import signal
+import tempfile
 import threading
 import time
 import warnings
@@ -104,9 +106,11 @@ def _problems_warned(caught: list[warnings.WarningMessage]) -> list[Problem]:
     return problems
 
 
-def _serve(conn: Connection, memory_limit: int | None) -> None:
-    """Worker loop: receive (index, task), send back a Result, until told to stop."""
+def _serve(conn: Connection, memory_limit: int | None, scratch: str) -> None:
+    """Worker loop: receive (index, task), send back a Result, until told to stop. Its
+    temporary files go in `scratch`, which the parent removes once the worker has ended."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    tempfile.tempdir = scratch
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     themes: dict[Path, Theme] = {}
@@ -128,8 +132,19 @@ def _serve(conn: Connection, memory_limit: int | None) -> None:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    scratch: Path  # its temporary folder (WeasyPrint's copies of the fonts, 19 MB)
     index: int | None = None
     started: float = 0.0
+
+    def end(self, grace: float = 0.0) -> None:
+        """Stop the worker (killed if it has not ended after `grace` seconds) and remove its
+        temporary folder, whatever a kill left there."""
+        self.process.join(timeout=grace)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class Pool:
@@ -156,11 +171,12 @@ class Pool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self.memory_limit),
-                                        daemon=True)
+        scratch = Path(tempfile.mkdtemp(prefix="briefbuilder-worker-"))
+        process = self._context.Process(target=_serve, daemon=True,
+                                        args=(child, self.memory_limit, str(scratch)))
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, scratch)
 
     def start(self, count: int) -> None:
         """Start count workers (at most the pool's size) in the background, unless some run
@@ -263,10 +279,7 @@ class Pool:
         return self._workers[slot]
 
     def _replace(self, slot: int) -> None:
-        old = self._workers[slot]
-        old.process.kill()
-        old.process.join()
-        old.conn.close()
+        self._workers[slot].end()
         self._workers[slot] = self._spawn()
 
     def close(self) -> None:
@@ -279,11 +292,7 @@ class Pool:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
         for worker in self._workers:
-            worker.process.join(timeout=2)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            worker.conn.close()
+            worker.end(grace=2)
         self._workers = []
 
 
@@ -309,9 +318,7 @@ class _Starter:
         self._thread.join()
         if self._error is not None:
             for worker in self._workers:
-                worker.process.kill()
-                worker.process.join()
-                worker.conn.close()
+                worker.end()
             raise self._error
         return self._workers
 
