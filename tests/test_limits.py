@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -130,3 +132,18 @@ def test_long_words_are_refused_in_stat_values_and_series_titles(
     assert messages(make_series(stats, name="t")) == [
         "b.en.yaml:5:18: sections[0].body[0].stats[0].value: the word 'abcdefghijklmnopqrst…' is "
         f"120 characters long; {limit}"]
+
+
+def test_a_worker_at_its_memory_limit_knows_it() -> None:
+    """At the limit, a failed allocation can surface as another error than MemoryError (seen:
+    'field target is required for AnnAssign' from the compiler): a 1 MB probe tells."""
+    code = ("import resource\n"
+            "from briefbuilder.pool import _memory_exhausted\n"
+            "assert not _memory_exhausted()\n"
+            "size = next(int(line.split()[1]) for line in open('/proc/self/status')\n"
+            "            if line.startswith('VmSize:')) * 1024\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (size + 2**19, resource.RLIM_INFINITY))\n"
+            "print(_memory_exhausted())\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout) == (0, "True\n"), done.stderr

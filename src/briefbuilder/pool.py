@@ -85,13 +85,24 @@ def _attempt(task: Task, themes: dict[Path, Theme]) -> tuple[bytes | None, int |
         return data, pages, _problems_warned(caught)
     except BriefbuilderError as exc:
         return None, None, exc.problems
-    except MemoryError:
-        return None, None, [Problem("the job ran out of memory", task[0].path,
-                                    hint="raise --memory-limit or shrink the images")]
     except Exception as exc:  # a writer bug must not stop the other briefs
+        if isinstance(exc, MemoryError) or _memory_exhausted():
+            return None, None, [Problem("the job ran out of memory", task[0].path,
+                                        hint="raise --memory-limit or shrink the images")]
         return None, None, [Problem(
             f"internal error in the {task[1]} writer: {type(exc).__name__}: {exc}",
             task[0].path, hint="please report this with the brief file")]
+
+
+def _memory_exhausted() -> bool:
+    """Whether this worker cannot take one more megabyte: at its memory limit, an allocation
+    that failed deep in a library (Python's compiler, a C extension) can surface as another
+    error than MemoryError."""
+    try:
+        bytearray(1 << 20)
+    except MemoryError:
+        return True
+    return False
 
 
 def _problems_warned(caught: list[warnings.WarningMessage]) -> list[Problem]:
