@@ -77,3 +77,20 @@ def test_a_failure_is_one_line_with_place_check_and_fix(tmp_path: Path,
                         f"run briefbuilder build first [{empty}/forty/b01.en.pdf] (briefbuilder "
                         f"build {series.series} --out {empty})")
     assert shown[-1] == f"{TOTAL}{4 * 2 * BRIEFS} passed, {4 * BRIEFS} failed, 0 warning(s)"
+
+
+def test_quiet_preflight_counts_the_content_errors_it_did_not_print(tmp_path: Path) -> None:
+    """-q prints the total alone: a brief with an error, left unchecked, is counted there."""
+    folder = tmp_path / "content" / "s"
+    folder.mkdir(parents=True)
+    (folder / "series.yaml").write_text("id: s\ntitle: S\nbriefs: [b, c]\n", encoding="utf-8")
+    for brief in ("b", "c"):
+        (folder / f"{brief}.en.yaml").write_text(GOOD_BRIEF, encoding="utf-8")
+    build_outputs(tmp_path / "content", tmp_path / "out")
+    (folder / "c.en.yaml").write_text(GOOD_BRIEF.replace("[Text.]", '["Text.[^none]"]'),
+                                      encoding="utf-8")  # an error after the build
+    console = Console(file=io.StringIO(), width=80)
+    assert preflight(folder, tmp_path / "out", False, console, Verbosity.QUIET) == 1
+    [total] = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert total.startswith("preflight: 1 brief edition(s): ")
+    assert total.endswith(", 1 content error(s)")

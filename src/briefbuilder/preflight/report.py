@@ -85,8 +85,9 @@ def by_series(reports: list[BriefReport]) -> dict[Path, list[BriefReport]]:
 
 
 def show(console: Console, reports: list[BriefReport], notices: Notices,
-         verbosity: Verbosity = Verbosity.NORMAL) -> None:
-    """The findings worth reading, the run's notices, a line per series, then the total."""
+         verbosity: Verbosity = Verbosity.NORMAL, content_errors: int = 0) -> None:
+    """The findings worth reading, the run's notices, a line per series, then the total
+    (with the content errors, printed before, whose briefs went unchecked)."""
     if verbosity > Verbosity.QUIET:
         for finding in (f for r in reports for f in r.findings):
             if finding.verdict is not Status.PASS or verbosity is Verbosity.VERBOSE:
@@ -100,6 +101,8 @@ def show(console: Console, reports: list[BriefReport], notices: Notices,
     total = summary(reports)
     if notices.seen:
         total += f", {len(notices.seen)} notice(s)"
+    if content_errors:
+        total += f", {content_errors} content error(s)"
     console.print(total, markup=False, highlight=False, soft_wrap=True)
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from ..brand import Theme
 from ..build import Job, Options, plan
 from ..cache import Entry, read_manifest, sha256_file
-from ..errors import Problem, Status, ThemeError
+from ..errors import Problem, Severity, Status, ThemeError
 from ..loader import load_project
 from ..progress import print_problems
 from ..themes import load_theme
@@ -78,7 +78,8 @@ def preflight(content: Path, out: Path, as_json: bool, console: Console,
     else:
         if verbosity > Verbosity.QUIET:
             print_problems(console, problems + damaged)
-        show(console, reports, notices, verbosity)
+        errors = sum(p.severity is Severity.ERROR for p in problems + damaged)
+        show(console, reports, notices, verbosity, errors)
     failed_any = any(f.verdict is Status.FAIL for r in reports for f in r.findings)
     return 1 if failed_any or problems else 0
 
