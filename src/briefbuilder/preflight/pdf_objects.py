@@ -93,7 +93,7 @@ def _literal(name: bytes) -> PSLiteral:
         return LIT(name[1:])
 
 
-def key_name(key: str, short: bool = False) -> str:
+def _key_name(key: str, short: bool = False) -> str:
     """A dictionary key of pikepdf's (its bytes kept as surrogates) as pdfminer keys it;
     short: an inline image's key as written in the content ('/Width': 'W')."""
     raw = key.encode("utf-8", "surrogateescape")
@@ -104,7 +104,7 @@ def key_name(key: str, short: bool = False) -> str:
 
 def _dictionary(value: pikepdf.Dictionary, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """pdfminer's dictionary: keys as it names them, no null values."""
-    return {key_name(key): convert(item) for key, item in value.items()
+    return {_key_name(key): convert(item) for key, item in value.items()
             if key not in skip and item is not None}
 
 
@@ -176,7 +176,7 @@ class Interpreter(PDFPageInterpreter):
         those it names popped (a colour operator pops what its colour space needs)."""
         if operator == "INLINE IMAGE":  # its dictionary with the short keys pdfminer reads
             image = operands[0].obj
-            self.do_EI(PDFStream({key_name(key, short=True): convert(value)
+            self.do_EI(PDFStream({_key_name(key, short=True): convert(value)
                                   for key, value in image.items()}, b""))
             return
         for value in operands:

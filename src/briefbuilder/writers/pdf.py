@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +33,10 @@ PRINT_SHOP_BLEED = "0.125in"
 
 @cache
 def font_configuration() -> FontConfiguration:
-    """One font configuration per process: @font-face files are loaded once. WeasyPrint
-    copies them into a temporary folder it removes only when the configuration is collected,
-    which a cached one never is: the folder goes when the process ends (a build worker too)."""
-    config = FontConfiguration()
-    Finalize(None, _remove_font_folder, args=(config,), exitpriority=10)
-    return config
-
-
-def _remove_font_folder(config: FontConfiguration) -> None:
-    folder = getattr(config, "_folder", None)  # made on the first @font-face
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
+    """One font configuration per process: @font-face files are loaded once. (WeasyPrint
+    copies them into a temporary folder; a build worker's goes with the worker's own
+    temporary folder, which the pool removes: pool._Worker.end.)"""
+    return FontConfiguration()
 
 
 def write_print_shop_pdf(edition: Edition, theme: Theme) -> bytes:
