@@ -153,3 +153,17 @@ def test_the_command_line_reviews_and_applies(sample_draft: bytes, content: Path
     assert applied.returncode == 0 and applied.stderr == ""
     assert applied.stdout.splitlines()[0] == f"{content / BRIEF}:25:9: sections[0].body[0]: changed"
     assert applied.stdout.endswith(f"applied to {content / BRIEF}\n")
+
+
+def test_links_the_draft_leaves_out_read_back_unchanged(content: Path) -> None:
+    """A link to '#' alone or to no heading prints as its text alone (preflight's
+    content.links flags it): the draft holds no link to read back, and reviewing it
+    untouched is no change, not the link's removal."""
+    file = content / BRIEF
+    text = file.read_text(encoding="utf-8")
+    edited = text.replace("significant proportion", "[significant](#) [proportion](#nowhere)")
+    assert edited != text
+    file.write_text(edited, encoding="utf-8")
+    ran = run_review(build(editions(content / "mexico-auto")[0]), content, apply=True)
+    assert (ran.code, ran.out, ran.err) == (0, "no changes\n", "")
+    assert file.read_text(encoding="utf-8") == edited

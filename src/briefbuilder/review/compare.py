@@ -36,9 +36,10 @@ def atoms_in(pieces: Iterable[Piece], after: bool) -> Atoms:
 
 
 def snapshot_atoms(block: Block) -> tuple[Atoms, dict[str, str]]:
-    """The snapshot's text as the draft holds it (link targets encoded as the writer
-    encodes them), and encoded target -> target as written."""
-    atoms = atoms_of(block.source)
+    """The snapshot's text as the draft holds it (without the links the writer left out,
+    link targets encoded as the writer encodes them), and encoded target -> target as
+    written."""
+    atoms = normalize(retarget(atoms_of(block.source), dict.fromkeys(block.unwritten)))
     hrefs = {encode_url(a.look.href): a.look.href for a in atoms if a.look.href}
     return retarget(atoms, {href: encoded for encoded, href in hrefs.items()}), hrefs
 

@@ -7,9 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model.inline import parse_inline, plain_text
-from ..writers.common import anchor_name
-from ..writers.docx.draft import bookmark_name
 from .package import Package, open_package
 from .snapshot import Snapshot, read_snapshot
 from .walk import Kind, Piece, Story, W, walk
@@ -49,7 +46,7 @@ def read_draft(path: Path) -> ReadDraft:
     with package.zip:
         main = package.main_part()
         snapshot = read_snapshot(package, main)
-        story = Story(package.hyperlinks(main), anchors=_anchors(snapshot))
+        story = Story(package.hyperlinks(main), anchors=snapshot.anchors())
         notes = _footnotes(package, main, snapshot, story)
         body_el = package.xml(main).find(f"{W}body")
         if body_el is None:
@@ -60,16 +57,6 @@ def read_draft(path: Path) -> ReadDraft:
                    for kind in ("/header", "/footer") for part in package.related(main, kind)
                    if package.xml(part) is not None}
     return ReadDraft(path, snapshot, body, notes, comments, margins)
-
-
-def _anchors(snapshot: Snapshot) -> dict[str, str]:
-    """Heading bookmark -> '#anchor', as the writer names them (the first heading wins)."""
-    found: dict[str, str] = {}
-    for block in snapshot.blocks:
-        if block.path[-1] == "heading":
-            anchor = anchor_name(plain_text(parse_inline(block.source)))
-            found.setdefault(bookmark_name(anchor), f"#{anchor}")
-    return found
 
 
 def _footnotes(package: Package, main: str, snapshot: Snapshot, story: Story

@@ -4,11 +4,15 @@ field path and markup, read from the draft's custom XML part."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..model.inline import parse_inline, plain_text
+from ..writers.common import anchor_name
+from ..writers.docx.draft import bookmark_name
 from ..writers.docx.oxml.source import SNAPSHOT_NS
 from ..writers.typography import straighten
+from .markup import atoms_of
 from .package import Package
 
 FieldPath = tuple[str | int, ...]
@@ -23,6 +27,7 @@ class Block:
     path: FieldPath
     source: str
     anchored: bool = True  # the draft has a bookmark around it
+    unwritten: frozenset[str] = frozenset()  # '#' link targets of no heading: not in the draft
 
     @property
     def is_footnote(self) -> bool:
@@ -44,6 +49,15 @@ class Snapshot:
     def footnotes(self) -> list[Block]:
         """The footnote texts, in the order of their numbers."""
         return [b for b in self.blocks if b.is_footnote]
+
+    def anchors(self) -> dict[str, str]:
+        """Heading bookmark -> '#anchor', as the writer names them (the first heading wins)."""
+        found: dict[str, str] = {}
+        for block in self.blocks:
+            if block.path[-1] == "heading":
+                anchor = anchor_name(plain_text(parse_inline(block.source)))
+                found.setdefault(bookmark_name(anchor), f"#{anchor}")
+        return found
 
 
 def read_snapshot(package: Package, main: str) -> Snapshot:
@@ -69,5 +83,15 @@ def _snapshot(package: Package, root: Any) -> Snapshot:
     if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
         raise package.error("its briefbuilder snapshot is damaged")
     own = frozenset(straighten(o.text or "") for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
-    return Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
-                    root.get("hash", ""), blocks, own)
+    snapshot = Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
+                        root.get("hash", ""), blocks, own)
+    headings = set(snapshot.anchors().values())
+    return replace(snapshot, blocks=tuple(_unwritten(b, headings) for b in blocks))
+
+
+def _unwritten(block: Block, headings: set[str]) -> Block:
+    """The block with its in-document link targets that name no heading: the writers leave
+    those links out (their text stays), so the draft holds none to read back."""
+    links = {a.look.href for a in atoms_of(block.source) if a.look.href}
+    return replace(block, unwritten=frozenset(
+        href for href in links if href.startswith("#") and href not in headings))
