@@ -46,6 +46,8 @@ def built(make_project: MakeProject) -> dict[str, Built]:
         "pages": {"b.en.yaml": PAGE_BREAKS},
         "link": {"b.en.yaml": GOOD.replace("(https://example.org/report)", "(#)"),
                  "chart.png": CHART},
+        "anchor": {"b.en.yaml": GOOD.replace("(https://example.org/report)", "(#finding)"),
+                   "chart.png": CHART},
         "unused": {"b.en.yaml": GOOD.replace("  src:", "  spare: Never cited.\n  src:"),
                    "chart.png": CHART},
     })
@@ -102,6 +104,18 @@ def test_a_link_to_hash_alone_fails(built: dict[str, Built]) -> None:
         uris = [str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", [])
                 if "/A" in annot and "/URI" in annot.A]
     assert uris == ["https://example.org/data"]  # the footnote's link, nothing else
+
+
+def test_a_link_to_no_heading_fails_and_the_draft_still_reads_back(
+        built: dict[str, Built]) -> None:
+    """'#finding' names no heading (the brief's is #findings): the writers print its text
+    unlinked, and the Word draft still reads back as its brief (word.content passes)."""
+    result = run_preflight(built["anchor"])
+    assert result.code == 1
+    assert [(f["check"], f["message"], f["field"], f["line"]) for f in result.failures()] == [
+        ("content.links", "link to '#finding': the brief has no heading of that name",
+         "sections[1].body[0]", 10)]
+    assert [f["status"] for f in result.of("word.content")] == ["pass"]
 
 
 def test_a_footnote_never_cited_warns_as_the_loader_does(built: dict[str, Built]) -> None:

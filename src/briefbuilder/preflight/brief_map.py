@@ -6,7 +6,7 @@ finding about the n-th heading or table of a PDF name the field that made it.
 
 from __future__ import annotations
 
-from ..model.blocks import Chart, Figure, Table, block_tag
+from ..model.blocks import Chart, Figure, Table
 from ..model.brief import Brief
 from ..places import FieldPath
 
@@ -45,8 +45,9 @@ def tables(brief: Brief) -> list[tuple[FieldPath, list[str]]]:
     return found
 
 
-def figure_fields(brief: Brief) -> list[FieldPath]:
-    """The field path of each figure or chart block's body (…figure, …chart), in reading
-    order: both are figures with alt text in the outputs."""
-    return [(*path, str(block_tag(block))) for path, block in brief.blocks()
-            if isinstance(block, Figure | Chart)]
+def figures(brief: Brief) -> list[tuple[FieldPath, str]]:
+    """The field path of each figure or chart block's body (…figure, …chart) and its alt
+    text, in reading order: both are figures with alt text in the outputs."""
+    return [((*path, "figure"), block.figure.alt) if isinstance(block, Figure)
+            else ((*path, "chart"), block.chart.alt)
+            for path, block in brief.blocks() if isinstance(block, Figure | Chart)]

@@ -1,5 +1,5 @@
-"""Placeholder and broken content: dead links, unused footnotes, file names as alt text, and
-figures too coarse to print.
+"""Placeholder and broken content: dead links (and links to no heading), unused footnotes,
+file names as alt text, and figures too coarse to print.
 
 Print resolution: a figure's pixel width (read with Pillow from the file the brief
 names) over the width it is printed at. The printed width is read from the PDF,
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from PIL import Image, UnidentifiedImageError
 
 from ..errors import Problem
+from ..writers.common import heading_anchors
 from . import brief_map
 from .findings import failed, passed, warned
 from .pdf_checks import brief_figures
@@ -33,7 +34,9 @@ PLACEHOLDER_ALT = {"image", "img", "picture", "photo", "figure", "graphic", "cha
 
 
 def dead_links(subject: Subject) -> list[Problem]:
-    """Links to '#' alone, or to a scheme with nothing after it."""
+    """Links to '#' alone, to a heading the brief does not have, or to a scheme with
+    nothing after it: the outputs show their text without a link."""
+    headings = {f"#{anchor}" for anchor in heading_anchors(subject.edition.brief) if anchor}
     failures = []
     for path, href in brief_map.links(subject.edition.brief):
         parts = urlsplit(href)
@@ -44,6 +47,11 @@ def dead_links(subject: Subject) -> list[Problem]:
             failures.append(failed("content.links", f"link to {href!r} goes nowhere",
                                    subject.brief.place(path),
                                    "write the full address, or remove the link"))
+        elif href.startswith("#") and href not in headings:
+            failures.append(failed("content.links", f"link to {href!r}: the brief has no "
+                                   "heading of that name", subject.brief.place(path),
+                                   "link to a section heading, written in lowercase with "
+                                   "hyphens (#key-findings), or remove the link"))
     return failures or [passed("content.links", "every link has a real target",
                                subject.brief.place())]
 

@@ -12,7 +12,7 @@ from .docx_reader import DocxDoc, Paragraph, WordTable
 from .findings import Place, failed, passed
 from .pdf_checks import REBUILD
 from .subject import Subject
-from .text import same_text
+from .text import same_text, shorten
 
 Check = Callable[[Subject, DocxDoc], list[Problem]]
 
@@ -52,23 +52,29 @@ def properties(subject: Subject, doc: DocxDoc) -> list[Problem]:
 
 
 def alt_text(subject: Subject, doc: DocxDoc) -> list[Problem]:
-    """Every picture has alt text (a description), and each figure of the brief is a picture."""
-    fields = brief_map.figure_fields(subject.edition.brief)
+    """Every picture has the alt text (a description) of its figure in the brief, and each
+    figure of the brief is a picture."""
+    figures = brief_map.figures(subject.edition.brief)
     failures = []
     for index, picture in enumerate(doc.pictures):
+        path, alt = figures[index] if index < len(figures) else ((), None)
+        where = (subject.brief.place((*path, "alt"), subject.docx.name) if path
+                 else subject.in_docx(f"picture {picture.name!r}"))
+        shown = f"picture {index + 1} ({picture.name})"
         if not picture.descr.strip():
-            where = (subject.brief.place((*fields[index], "alt"), subject.docx.name)
-                     if index < len(fields) else subject.in_docx(f"picture {picture.name!r}"))
-            failures.append(failed("word.alt-text", f"picture {index + 1} ({picture.name}) has "
-                                   "no alt text", where,
+            failures.append(failed("word.alt-text", f"{shown} has no alt text", where,
                                    "write what the image shows under alt:, then rebuild"))
-    if len(doc.pictures) < len(fields):
-        failures.append(failed("word.alt-text", f"the brief has {len(fields)} figure(s) but the "
-                               f"Word draft has {len(doc.pictures)} picture(s)",
-                               subject.brief.place(fields[len(doc.pictures)], subject.docx.name),
-                               REBUILD))
+        elif alt is not None and picture.descr != alt:
+            failures.append(failed("word.alt-text", f"{shown} has the alt text "
+                                   f"{shorten(picture.descr)!r}, not the brief's "
+                                   f"{shorten(alt)!r}", where, REBUILD))
+    if len(doc.pictures) < len(figures):
+        failures.append(failed("word.alt-text", f"the brief has {len(figures)} figure(s) but "
+                               f"the Word draft has {len(doc.pictures)} picture(s)",
+                               subject.brief.place(figures[len(doc.pictures)][0],
+                                                   subject.docx.name), REBUILD))
     return _verdict("word.alt-text", failures,
-                    f"{len(doc.pictures)} picture(s), each with alt text", subject)
+                    f"{len(doc.pictures)} picture(s), each with the brief's alt text", subject)
 
 
 def headings(subject: Subject, doc: DocxDoc) -> list[Problem]:
@@ -101,7 +107,7 @@ def headings(subject: Subject, doc: DocxDoc) -> list[Problem]:
                     f"{len(found)} heading(s) in Heading styles, in order", subject)
 
 
-def data_tables(subject: Subject, doc: DocxDoc) -> list[WordTable | None]:
+def _data_tables(subject: Subject, doc: DocxDoc) -> list[WordTable | None]:
     """The Word table made from each table of the brief (matched by header text), in order."""
     found: list[WordTable | None] = []
     candidates = list(doc.tables)
@@ -118,7 +124,7 @@ def table_headers(subject: Subject, doc: DocxDoc) -> list[Problem]:
     """Each data table's header row repeats on every page (w:tblHeader)."""
     tables = brief_map.tables(subject.edition.brief)
     failures = []
-    for (path, _), table in zip(tables, data_tables(subject, doc), strict=True):
+    for (path, _), table in zip(tables, _data_tables(subject, doc), strict=True):
         where = subject.brief.place((*path, "header"), subject.docx.name)
         if table is None:
             failures.append(failed("word.table-header", "the table's header row is not the first"

@@ -1,10 +1,11 @@
 """A built Word draft as preflight sees it: properties, paragraphs with their styles, headings,
-pictures, tables, footnotes and link targets."""
+pictures, tables and footnotes (its texts are read back by the review reader:
+word_content.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,19 +62,18 @@ class WordTable:
     style: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocxDoc:
     """What preflight reads from one .docx file."""
 
     path: Path
-    title: str | None = None
-    language: str | None = None
-    text_language: str | None = None  # w:lang of the document defaults
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    pictures: list[Picture] = field(default_factory=list)
-    tables: list[WordTable] = field(default_factory=list)
-    footnotes: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    title: str | None
+    language: str | None
+    text_language: str | None  # w:lang of the document defaults
+    paragraphs: list[Paragraph]
+    pictures: list[Picture]
+    tables: list[WordTable]
+    footnotes: list[str]
 
     @property
     def headings(self) -> list[Paragraph]:
@@ -127,41 +127,24 @@ def _tables(body: Any, styles: dict[str | None, str]) -> list[WordTable]:
     return found
 
 
-def _links(element: Any, rels: Any) -> list[str]:
-    targets = []
-    for link in element.iter(qn("w:hyperlink")):
-        rel_id = link.get(qn("r:id"))
-        if rel_id is not None and rel_id in rels:
-            targets.append(rels[rel_id].target_ref)
-        elif link.get(qn("w:anchor")) is not None:
-            targets.append("#" + link.get(qn("w:anchor")))
-    return targets
-
-
-def _related(part: Any, reltype: str) -> list[Any]:
-    return [rel.target_part for rel in part.rels.values()
-            if rel.reltype == reltype and not rel.is_external]
-
-
 def read_docx(path: Path) -> DocxDoc:
     """Read one .docx; raise ValueError (or a zipfile/lxml error) when it cannot be read."""
     document = docx.Document(str(path))
-    main = document.part
     styles = _style_names(document)
     body = document.element.body
     language = document.styles.element.xpath(
         "string(w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val)")
-    doc = DocxDoc(path, document.core_properties.title or None,
-                  document.core_properties.language or None, language or None)
-    doc.paragraphs = _paragraphs(body, styles)
-    doc.pictures = [Picture(d.get("name", ""), d.get("descr", ""))
-                    for d in body.iter(qn("wp:docPr"))]
-    doc.tables = _tables(body, styles)
-    doc.links = _links(body, main.rels)
-    for part in _related(main, RT.FOOTNOTES):
-        notes = parse_xml(part.blob)
-        for note in notes.findall("w:footnote", nsmap):
-            if note.get(qn("w:type")) in (None, "normal"):
-                doc.footnotes.append(" ".join(text_of(note).split()))
-        doc.links += _links(notes, part.rels)
-    return doc
+    return DocxDoc(path, document.core_properties.title or None,
+                   document.core_properties.language or None, language or None,
+                   _paragraphs(body, styles),
+                   [Picture(d.get("name", ""), d.get("descr", ""))
+                    for d in body.iter(qn("wp:docPr"))],
+                   _tables(body, styles), _footnotes(document))
+
+
+def _footnotes(document: Any) -> list[str]:
+    """The text of each footnote, in order."""
+    return [" ".join(text_of(note).split()) for rel in document.part.rels.values()
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external
+            for note in parse_xml(rel.target_part.blob).findall("w:footnote", nsmap)
+            if note.get(qn("w:type")) in (None, "normal")]

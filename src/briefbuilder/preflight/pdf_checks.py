@@ -18,7 +18,7 @@ from .pdf_content import Rect, TextRun
 from .pdf_reader import Element, PdfDoc
 from .placement import last_page, note_placement
 from .subject import Subject
-from .text import shorten
+from .text import same_text, shorten, text_key
 
 REBUILD = "rebuild with 'briefbuilder build --force'; if it persists, report a briefbuilder bug"
 HEADINGS = tuple(f"H{n}" for n in range(1, 7))
@@ -39,8 +39,9 @@ def brief_figures(subject: Subject, pdf: PdfDoc) -> list[Element]:
 
 
 def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
-    """Headings start at H1, are not empty, and never skip a level."""
-    found = heading_outline(pdf)
+    """Headings say the brief's headings, start at H1, are not empty, and never skip a
+    level."""
+    found = [(int(e.role[1]), e.text.strip(), e.page) for e in pdf.elements(*HEADINGS)]
     outline = brief_map.outline(subject.edition.brief)
     if not found:
         return [failed("pdf.headings", "the PDF has no heading tags (H1-H6)", subject.in_pdf(),
@@ -54,6 +55,9 @@ def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
         if not text.strip():
             failures.append(failed("pdf.headings", f"{shown} (H{level}) is empty", where,
                                    "give the heading text, or remove it"))
+        elif index < len(outline) and not same_text(text, outline[index][2]):
+            failures.append(failed("pdf.headings", f"{shown} is not the brief's "
+                                   f"{shorten(outline[index][2])!r}", where, REBUILD))
         if level > previous + 1:
             after = f"H{previous}" if previous else "the start of the document"
             skipped = ", ".join(f"H{n}" for n in range(previous + 1, level))
@@ -65,23 +69,6 @@ def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     levels = " ".join(f"H{level}" for level, _, _ in found)
     return _verdict("pdf.headings", failures, f"{len(found)} heading(s) in order: {levels}",
                     subject)
-
-
-def heading_outline(pdf: PdfDoc) -> list[tuple[int, str, int | None]]:
-    """(level, text, page) of every H1-H6 element, in document order."""
-    return [(int(element.role[1]), element.text.strip(), element.page)
-            for element in pdf.elements(*HEADINGS)]
-
-
-def table_rows(table: Element) -> list[list[str]]:
-    """Each row of a Table element as its cells' roles (TH or TD)."""
-    rows: list[Element] = []
-    for child in table.children:
-        if child.role in TABLE_GROUPS:
-            rows += [row for row in child.children if row.role == "TR"]
-        elif child.role == "TR":
-            rows.append(child)
-    return [[c.role for c in row.children if c.role in ("TH", "TD")] for row in rows]
 
 
 def links(subject: Subject, pdf: PdfDoc) -> list[Problem]:
@@ -149,16 +136,22 @@ def _masthead_marks(pdf: PdfDoc) -> set[tuple[int, int | None]]:
 
 
 def notes(subject: Subject, pdf: PdfDoc) -> list[Problem]:
-    """Each footnote is tagged as a Note."""
-    keys = subject.edition.brief.footnote_order()
+    """Each footnote is tagged as a Note, which says the brief's footnote."""
+    brief = subject.edition.brief
+    keys = brief.footnote_order()
     found = pdf.elements("Note")
-    if len(found) >= len(keys):
-        return [passed("pdf.notes", f"{len(keys)} footnote(s), tagged as Note", subject.in_pdf())]
-    missing = keys[len(found)]
-    return [failed("pdf.notes", f"{len(keys)} footnote(s) but {len(found)} Note tag(s): "
-                   "footnotes are not tagged as notes",
-                   subject.brief.place(("footnotes", missing), subject.pdf.name),
-                   "briefbuilder's PDF writer must tag each footnote as /Note: " + REBUILD)]
+    if len(found) < len(keys):
+        return [failed("pdf.notes", f"{len(keys)} footnote(s) but {len(found)} Note tag(s): "
+                       "footnotes are not tagged as notes",
+                       subject.brief.place(("footnotes", keys[len(found)]), subject.pdf.name),
+                       "briefbuilder's PDF writer must tag each footnote as /Note: " + REBUILD)]
+    failures = [failed("pdf.notes", f"footnote {number} reads {shorten(note.text)!r} in the "
+                       f"PDF, not the brief's {shorten(brief.footnotes[key].plain)!r}",
+                       subject.brief.place(("footnotes", key), f"{subject.pdf.name}, Note "
+                                           f"{number}"), REBUILD)
+                for number, (key, note) in enumerate(zip(keys, found, strict=False), start=1)
+                if text_key(brief.footnotes[key].plain) not in text_key(note.text)]
+    return _verdict("pdf.notes", failures, f"{len(keys)} footnote(s), tagged as Note", subject)
 
 
 def fonts(subject: Subject, pdf: PdfDoc) -> list[Problem]:

@@ -35,10 +35,10 @@ class FieldFinder:
 
     def __init__(self, subject: Subject, pdf: PdfDoc) -> None:
         brief = subject.edition.brief
-        figures = zip(brief_figures(subject, pdf), brief_map.figure_fields(brief), strict=False)
+        figures = zip(brief_figures(subject, pdf), brief_map.figures(brief), strict=False)
         tables = zip(pdf.elements("Table"), brief_map.tables(brief), strict=False)
         self.elements: dict[str, list[tuple[Element, FieldPath]]] = {
-            "/Figure": [(e, (*path, "alt")) for e, path in figures],
+            "/Figure": [(e, (*path, "alt")) for e, (path, _) in figures],
             "/Table": [(e, (*path, "header")) for e, (path, _) in tables]}
 
     def field(self, item: PdfuaFinding) -> FieldPath:

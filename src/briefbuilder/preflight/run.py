@@ -19,7 +19,6 @@ from ..errors import Problem, Severity, Status, ThemeError
 from ..loader import load_project
 from ..progress import print_problems
 from ..themes import load_theme
-from .consistency import check_consistency
 from .content_checks import check_content
 from .contrast import print_contrast, word_contrast
 from .docx_checks import check_docx
@@ -34,6 +33,7 @@ from .report import BriefReport, Notices, Verbosity, show, show_json
 from .same_pages import same_pages
 from .stale import stale_finding, stale_reports
 from .subject import Subject
+from .word_content import word_content
 from .word_pages import NoPages, Pages, lay_out
 
 FORMATS = ("pdf", "docx")
@@ -106,9 +106,9 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path, manifest: dict[
         findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
         findings += check_pdfua(subject, pdf, notices)
     if docx is not None:
-        findings += check_docx(subject, docx) + word_contrast(subject, laid_out)
+        findings += check_docx(subject, docx) + word_content(subject)
+        findings += word_contrast(subject, laid_out)
         if pdf is not None:
-            findings += check_consistency(subject, pdf, docx)
             findings += same_pages(subject, pdf, docx, laid_out)
     return BriefReport(str(edition.path), edition.brief.lang,
                        tuple(str(job.output) for job in jobs.values()), settle(findings))

@@ -32,7 +32,7 @@ def same_pages(subject: Subject, pdf: PdfDoc, doc: DocxDoc,
                                f"draft in LibreOffice {len(word)}", where, FIX))
     for number, note in enumerate(doc.footnotes, start=1):
         printed, drafted = _page_of(pdf.pages, note), _page_of(word, note)
-        if printed is not None and printed != drafted:  # not in the PDF: same.footnotes says
+        if printed is not None and printed != drafted:  # else pdf.notes or word.content
             failures.append(failed("same.pages", f"footnote {number} ({shorten(note, 40)!r}) is "
                                    f"on {_shown(printed)} of the PDF but {_shown(drafted)} of "
                                    "the Word draft", where, FIX))

@@ -1,0 +1,54 @@
+"""word.content: the Word draft, read back by the review reader, says what the brief says:
+every text, footnote and link target. A built draft reads back with no change; a change
+is a draft edited after the build (or a writer's bug), named at the brief field it touches.
+"""
+
+from __future__ import annotations
+
+from ..errors import ContentError, Problem
+from ..review.changes import Action, Change
+from ..review.detect import find_changes
+from ..review.read import read_draft
+from .findings import failed, passed
+from .subject import Subject
+from .text import shorten
+
+CHECK = "word.content"
+CONTEXT = 20  # characters shown before the first difference
+FIX = ("rebuild it with 'briefbuilder build --force'; to keep edits made in the draft, bring "
+       "them into the brief first with 'briefbuilder review <draft>'")
+
+
+def word_content(subject: Subject) -> list[Problem]:
+    """Each difference between the draft, as the review reader reads it, and its brief."""
+    try:
+        draft = read_draft(subject.docx)
+    except ContentError as exc:
+        return [failed(CHECK, exc.problems[0].message, subject.in_docx(), FIX)]
+    found = find_changes(draft)
+    failures = [failed(CHECK, _said(change), subject.brief.place(change.path, subject.docx.name),
+                       FIX) for change in found.changes]
+    failures += [failed(CHECK, f"{unplaced.where}: {shorten(unplaced.text)!r} ({unplaced.why})",
+                        subject.in_docx(), FIX) for unplaced in found.unplaced]
+    return failures or [passed(CHECK, f"{len(draft.snapshot.blocks)} text(s) read back as the "
+                               "brief's", subject.in_docx())]
+
+
+def _said(change: Change) -> str:
+    old, new = _apart(change.old, change.new)
+    if change.action is Action.EDIT:
+        return f"the Word draft says {new!r} where the brief says {old!r}"
+    if change.action is Action.ADD:
+        return f"the Word draft has a text the brief lacks: {new!r}"
+    if change.action is Action.REMOVE:
+        return f"the brief's text {old!r} is not in the Word draft"
+    return f"the brief's text {old!r} has moved in the Word draft"
+
+
+def _apart(old: str, new: str) -> tuple[str, str]:
+    """Both texts from a little before where they first differ, each cut short."""
+    same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                min(len(old), len(new)))
+    start = max(0, same - CONTEXT)
+    lead = "…" if start else ""
+    return shorten(lead + old[start:]), shorten(lead + new[start:])
