@@ -61,8 +61,10 @@ def test_new_adds_a_brief_with_its_schema_line_and_keeps_the_series_comments(
     assert series.startswith(SCHEMA_LINE.format("series"))
     assert "\nbriefs: [lessons, votes] # the order of the briefs in the series\n" in series
     assert "\ntheme: ilab  # 'briefbuilder themes' lists the themes you can use\n" in series
-    assert (tmp_path / "content/unions/votes.es.yaml").read_text().startswith(
-        SCHEMA_LINE.format("brief"))
+    spanish = (tmp_path / "content/unions/votes.es.yaml").read_text()
+    assert spanish.startswith(SCHEMA_LINE.format("brief"))
+    assert "      - El primer párrafo del informe.[^source]\n" in spanish  # its starter text
+    assert "The first paragraph" not in spanish
     assert (tmp_path / "schemas/brief.schema.json").is_file()
     check = cli("check", cwd=tmp_path)
     assert check.returncode == 0, check.stderr

@@ -50,6 +50,32 @@ sections:
           text: A key insight the reader should take away.
 """
 
+BRIEF_TEMPLATE_ES = """\
+title: {title}
+subtitle: "**Una frase inicial en negrita** y el resto del subtítulo"
+date: {date}
+summary: Una oración que dice de qué trata este informe, para buscadores y lectores de pantalla.
+keywords: []
+footnotes:
+  source: >-
+    Una fuente del primer párrafo, con un enlace:
+    [Departamento de Trabajo de EE. UU.](https://www.dol.gov/).
+sections:
+  - body:
+      - El primer párrafo del informe.[^source]
+      - bullets:
+          - "**Una idea en negrita** y lo que plantea."
+          - Un segundo punto, con *énfasis* donde importa.
+  - heading: Un título de sección
+    body:
+      - "El texto de la sección. Una línea simple es un párrafo. Ponga entre comillas la línea
+        que contenga ': '."
+      - callout:
+          kind: insight
+          text: Una idea clave que el lector debe llevarse.
+"""
+STARTERS = {"en": BRIEF_TEMPLATE, "es": BRIEF_TEMPLATE_ES}  # other languages: English
+
 VSCODE_SCHEMAS = {
     f"{SCHEMAS}/brief.schema.json": [f"{CONTENT}/*/*.*.yaml"],
     f"{SCHEMAS}/series.schema.json": [f"{CONTENT}/*/{SERIES_FILE}"],
@@ -93,7 +119,8 @@ def scaffold(content: Path, target: str, lang: str = "en", theme: str = "ilab") 
         _write_new(series_file, _schema_line(series_file, "series", schemas)
                    + SERIES_TEMPLATE.format(series=series, brief=brief, theme=theme,
                                             title=series.replace("-", " ").capitalize()))
-    _write_new(path, _schema_line(path, "brief", schemas) + BRIEF_TEMPLATE.format(
+    starter = STARTERS.get(lang, BRIEF_TEMPLATE)
+    _write_new(path, _schema_line(path, "brief", schemas) + starter.format(
         title=brief.replace("-", " ").capitalize(), date=dt.date.today().isoformat()))
     return path
 
