@@ -55,8 +55,14 @@ def test_a_note_cited_in_a_note_shows_its_number(make_series: MakeSeries) -> Non
     data = build(editions(make_series({"b.en.yaml": _brief(body, notes)}))[0])
     notes_xml = part(data, "word/footnotes.xml")
     first = notes_xml.find(f"{W}footnote[@{W}id='1']")
-    assert "".join(first.itertext()) == " See note2."
+    assert "".join(first.xpath(".//w:t/text()", namespaces=NS)) == " See note2."
     assert notes_xml.find(f".//{W}footnoteReference") is None  # Word has no notes in notes
+    # the number is a NOTEREF to note 2's mark, so a review reads the citation back
+    codes = [c.strip() for c in first.xpath(".//w:instrText/text()", namespaces=NS)]
+    assert codes == ["NOTEREF _RefNote2 \\f \\h"]
+    document = part(data, "word/document.xml")
+    [start] = document.xpath(".//w:bookmarkStart[@w:name='_RefNote2']", namespaces=NS)
+    assert start.getnext().find(f"{W}footnoteReference").get(f"{W}id") == "2"
 
 
 def test_anchor_links_reach_heading_bookmarks(make_series: MakeSeries) -> None:

@@ -8,8 +8,17 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from .changes import Action, Change, Changes, Unplaced, in_list, where
-from .compare import CONTENT, add, atoms_in, changed_text, compare, remove, retarget, snapshot_atoms
-from .markup import Atoms, atoms_of, plain, to_markup
+from .compare import (
+    CONTENT,
+    add,
+    atoms_in,
+    changed_text,
+    compare,
+    markup_of,
+    remove,
+    snapshot_atoms,
+)
+from .markup import Atoms, atoms_of, plain
 from .snapshot import Block
 from .walk import Kind, Piece, Seen
 
@@ -32,7 +41,7 @@ def body_changes(pieces: list[Piece], blocks: dict[str, Block], names: set[str],
     for name in sorted(names - body.seen):
         block = blocks[name]
         found.unplaced.append(Unplaced(where(block), block.source,
-                                       "its bookmark is gone from the draft"))
+                                       "its bookmark is gone from the draft", block.path))
 
 
 @dataclass
@@ -70,7 +79,7 @@ class _Body:
         if any(len(group) > 1 for group in filled):
             self.found.unplaced.append(Unplaced(
                 where(first), plain(atoms_in(paragraph.pieces(), True)),
-                "paragraphs holding several texts were merged"))
+                "paragraphs holding several texts were merged", first.path))
             return
         for group in filled[1:]:
             self.remove(group[0])
@@ -99,11 +108,11 @@ class _Body:
             at = self.order.index(name)
             near = [self.blocks[n].path for n in self.order[max(at - 1, 0):at + 2] if n != name]
             same = [p for p in near if p[:-1] == block.path[:-1]]
-            new = to_markup(retarget(atoms, snapshot_atoms(block)[1]))
+            new = markup_of(block, atoms)
             if not same or any(self.blocks[n].path in same for n in self.moved):
                 self.found.unplaced.append(Unplaced(
                     where(block), plain(atoms), "it moved into another list or among other "
-                    "moved entries; move it in the YAML by hand"))
+                    "moved entries; move it in the YAML by hand", block.path))
                 continue
             before = self.blocks[self.order[at - 1]].path if at else None
             to = before if before in same else None
@@ -137,7 +146,7 @@ def _realign(pieces: list[Piece], blocks: list[Block]) -> list[Piece]:
             start = index + 1
     inserted: dict[int, list[Piece]] = {}
     for block in lost:
-        target = plain(atoms_of(block.source))
+        target = plain(atoms_of(block.source, block.quotes))
         scored = [(SequenceMatcher(None, plain(atoms_in(pieces[a:b], False)), target).ratio(),
                    (a, b)) for a, b in spans]
         if scored and max(scored)[0] >= ALIKE:
@@ -253,12 +262,13 @@ def _new_paragraph(follows: Block, new: Atoms, found: Changes, tracked: bool) ->
         found.unplaced.append(Unplaced(
             f"a new paragraph after {where(follows)}", plain(new),
             "only paragraphs and list items can be added (not table cells or columns); "
-            "add it to the YAML by hand"))
+            "add it to the YAML by hand", follows.path))
         return
     try:
         found.changes.append(replace(add(follows, new), tracked=tracked))
     except ValueError as exc:
-        found.unplaced.append(Unplaced(f"after {where(follows)}", plain(new), str(exc)))
+        found.unplaced.append(Unplaced(f"after {where(follows)}", plain(new), str(exc),
+                                       follows.path))
 
 
 def _like_own(text: str, own: frozenset[str]) -> bool:

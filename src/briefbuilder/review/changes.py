@@ -36,6 +36,7 @@ class Unplaced:
     where: str
     text: str
     why: str
+    path: FieldPath | None = None  # the text of the brief it stands at, when there is one
 
 
 @dataclass

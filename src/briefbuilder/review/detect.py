@@ -27,7 +27,7 @@ def find_changes(draft: ReadDraft) -> Changes:
         pieces = draft.notes.get(block.name)
         if pieces is None:
             found.unplaced.append(Unplaced(f"footnote {block.path[1]}", block.source,
-                                           "the footnote is gone from the draft"))
+                                           "the footnote is gone from the draft", block.path))
         else:
             compare(block, atoms_in(pieces, True), atoms_in(pieces, False), found)
     return found

@@ -66,14 +66,14 @@ def flatten(spans: Iterable[Span], look: Look = Look()) -> list[Atom]:
     return out
 
 
-def normalize(atoms: Iterable[Atom]) -> Atoms:
+def normalize(atoms: Iterable[Atom], quotes: str = "") -> Atoms:
     """Adjacent texts of one look merged, empty texts dropped, the ends stripped as the
-    parser strips them."""
+    parser strips them; quotes straightened, those of `quotes` (the draft's) first."""
     merged: list[Atom] = []
     for atom in atoms:
         if atom.note is None and not atom.brk and not atom.text:
             continue
-        atom = replace(atom, text=straighten(atom.text))  # the draft sets them typographic
+        atom = replace(atom, text=straighten(atom.text, quotes))  # the draft's are typographic
         last = merged[-1] if merged else None
         if last and atom.note is None and not atom.brk and last.note is None and not last.brk \
                 and last.look == atom.look:
@@ -87,9 +87,9 @@ def normalize(atoms: Iterable[Atom]) -> Atoms:
     return tuple(a for a in merged if a.text or a.note is not None or a.brk)
 
 
-def atoms_of(source: str) -> Atoms:
-    """The atoms of inline markup as our parser reads it."""
-    return normalize(flatten(parse_inline(source)))
+def atoms_of(source: str, quotes: str = "") -> Atoms:
+    """The atoms of inline markup as our parser reads it (quotes as `normalize` says)."""
+    return normalize(flatten(parse_inline(source)), quotes)
 
 
 def plain(atoms: Iterable[Atom]) -> str:

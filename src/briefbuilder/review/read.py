@@ -46,14 +46,16 @@ def read_draft(path: Path) -> ReadDraft:
     with package.zip:
         main = package.main_part()
         snapshot = read_snapshot(package, main)
-        story = Story(package.hyperlinks(main), anchors=snapshot.anchors())
+        story = Story(package.hyperlinks(main), anchors=snapshot.anchors(),
+                      quotes=snapshot.quotes)
         notes = _footnotes(package, main, snapshot, story)
         body_el = package.xml(main).find(f"{W}body")
         if body_el is None:
             raise package.error("its document part has no body")
         body = walk(body_el, story)
         comments = _comments(package, main, [body, *notes.values()])
-        margins = {part: walk(package.xml(part), Story(package.hyperlinks(part)))
+        margins = {part: walk(package.xml(part), Story(package.hyperlinks(part),
+                                                        quotes=snapshot.quotes))
                    for kind in ("/header", "/footer") for part in package.related(main, kind)
                    if package.xml(part) is not None}
     return ReadDraft(path, snapshot, body, notes, comments, margins)
@@ -71,7 +73,7 @@ def _footnotes(package: Package, main: str, snapshot: Snapshot, story: Story
     for part in package.related(main, "/footnotes")[:1]:
         root = package.xml(part)
         note_story = Story(package.hyperlinks(part), anchors=story.anchors,
-                           note_marks=story.note_marks)
+                           note_marks=story.note_marks, quotes=story.quotes)
         normal = [n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") in NORMAL_NOTE]
         by_order = len(normal) == len(sources)  # no note added or removed: order holds
         for number, note in enumerate(normal, start=1):

@@ -28,6 +28,7 @@ class Block:
     source: str
     anchored: bool = True  # the draft has a bookmark around it
     unwritten: frozenset[str] = frozenset()  # '#' link targets of no heading: not in the draft
+    quotes: str = ""  # the draft's quote marks (Snapshot.quotes), to read its text with
 
     @property
     def is_footnote(self) -> bool:
@@ -42,6 +43,7 @@ class Snapshot:
     hash: str
     blocks: tuple[Block, ...]
     own: frozenset[str] = frozenset()  # the draft's own paragraphs (title, labels, values)
+    quotes: str = ""  # the four marks its quotes are set in ('' in drafts made before)
 
     def by_name(self) -> dict[str, Block]:
         return {b.name: b for b in self.blocks}
@@ -51,12 +53,15 @@ class Snapshot:
         return [b for b in self.blocks if b.is_footnote]
 
     def anchors(self) -> dict[str, str]:
-        """Heading bookmark -> '#anchor', as the writer names them (the first heading wins)."""
+        """Heading bookmark -> '#anchor', as the writer names them: the first heading of a
+        name wins, a heading with no letter or digit has none."""
         found: dict[str, str] = {}
         for block in self.blocks:
             if block.path[-1] == "heading":
                 anchor = anchor_name(plain_text(parse_inline(block.source)))
-                found.setdefault(bookmark_name(anchor), f"#{anchor}")
+                name = bookmark_name(anchor) if anchor else ""
+                if name and name not in found and f"#{anchor}" not in found.values():
+                    found[name] = f"#{anchor}"
         return found
 
 
@@ -82,11 +87,14 @@ def _snapshot(package: Package, root: Any) -> Snapshot:
         raise package.error("its briefbuilder snapshot is damaged") from None
     if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
         raise package.error("its briefbuilder snapshot is damaged")
-    own = frozenset(straighten(o.text or "") for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
+    quotes = root.get("quotes", "")
+    own = frozenset(straighten(o.text or "", quotes)
+                    for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
     snapshot = Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
-                        root.get("hash", ""), blocks, own)
+                        root.get("hash", ""), blocks, own, quotes)
     headings = set(snapshot.anchors().values())
-    return replace(snapshot, blocks=tuple(_unwritten(b, headings) for b in blocks))
+    return replace(snapshot, blocks=tuple(replace(_unwritten(b, headings), quotes=quotes)
+                                          for b in blocks))
 
 
 def _unwritten(block: Block, headings: set[str]) -> Block:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from ..writers.typography import straighten
 from .markup import PLAIN, Look
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -81,6 +82,7 @@ class Story:
     note_marks: dict[str, str] = field(default_factory=dict)  # _RefNoteN -> key
     anchors: dict[str, str] = field(default_factory=dict)  # heading bookmark -> #anchor
     bookmarks: dict[str, str] = field(default_factory=dict)  # w:id -> source bookmark name
+    quotes: str = ""  # the marks the draft's quotes are set in, as typeset takes them
 
 
 @dataclass
@@ -163,7 +165,8 @@ def _run(walk: _Walk, el: Any, seen: Seen, href: str | None) -> None:
         elif walk.in_code() or walk.hidden_result():
             continue
         elif tag in (f"{W}t", f"{W}delText"):
-            walk.add(Kind.TEXT, seen, child.text or "", after, before)
+            walk.add(Kind.TEXT, seen, straighten(child.text or "", walk.story.quotes), after,
+                     before)
         elif tag == f"{W}tab":
             walk.add(Kind.TEXT, seen, "\t", after, before)
         elif tag == f"{W}noBreakHyphen":

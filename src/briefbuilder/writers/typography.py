@@ -3,6 +3,8 @@ in the marks of the brief's language (its labels' ``quotes``)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..model.inline import Emphasis, LineBreak, Link, Span, Strong, Text
 
 APOSTROPHE = "\u2019"
@@ -66,6 +68,14 @@ class _Pass:
         return c
 
 
-def straighten(text: str) -> str:
-    """`text` with every typographic quote and apostrophe straight (one character for one)."""
-    return text.translate(STRAIGHT)
+def straighten(text: str, quotes: str = "") -> str:
+    """`text` with every typographic quote and apostrophe straight (one character for one);
+    `quotes` (a language's four marks, as `typeset` takes them) decide first: Spanish sets
+    single quotes as U+201C U+201D, which are double ones elsewhere."""
+    return text.translate(_table(quotes))
+
+
+@cache
+def _table(quotes: str) -> dict[int, str]:
+    marks = dict(zip(quotes, "\"\"''", strict=False))
+    return {**STRAIGHT, **{ord(mark): straight for mark, straight in marks.items()}}

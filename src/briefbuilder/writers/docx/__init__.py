@@ -34,7 +34,7 @@ def write_docx(edition: Edition, theme: Theme) -> bytes:
     """The .docx draft of one brief edition, branded by `theme`."""
     check_fit(edition, theme.brand)
     document, draft = _written(edition, theme)
-    add_source(document, edition, draft.texts, draft.marked)
+    add_source(document, edition, draft.texts, draft.marked, draft.labels.quotes)
     return docx_bytes(document, build_moment(edition))
 
 

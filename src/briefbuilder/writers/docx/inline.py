@@ -105,10 +105,10 @@ def _footnote(draft: Draft, story: Story, parent: Any, key: str) -> None:
         note_id = draft.notes[key]
         add_field(parent, f"NOTEREF {_mark_name(note_id)} \\f \\h", str(note_id), mark)
         return
-    if story.in_note:  # Word has no notes in notes: the number the note will get, as text
+    if story.in_note:  # Word has no notes in notes: a reference to the note's number
         number = draft.brief.footnote_numbers().get(key)
-        if number is not None:
-            _run(parent, RunLook(style=mark)).text = str(number)
+        if number is not None:  # notes are made in the order of their numbers: id = number
+            add_field(parent, f"NOTEREF {_mark_name(number)} \\f \\h", str(number), mark)
         return
     note = draft.footnotes.footnotes.add_footnote(draft.style("Footnote Text"), mark)
     draft.notes[key] = note.id

@@ -56,10 +56,11 @@ def content_hash(brief: Brief) -> str:
     return hashlib.sha256(brief.model_dump_json().encode()).hexdigest()
 
 
-def add_source(document: Any, edition: Edition, texts: list[SourceText], anchored: set[str]
-               ) -> None:
-    """Custom properties (series, brief, lang, content hash) and the snapshot of `texts`;
-    texts the writer could not bookmark (`anchored` holds those it could) are marked so."""
+def add_source(document: Any, edition: Edition, texts: list[SourceText], anchored: set[str],
+               quotes: str) -> None:
+    """Custom properties (series, brief, lang, content hash) and the snapshot of `texts`
+    (with the quote marks they were set in); texts the writer could not bookmark
+    (`anchored` holds those it could) are marked so."""
     brief = edition.brief
     ids = {"series": edition.series.id, "brief": brief.id, "lang": brief.lang,
            "hash": content_hash(brief)}
@@ -69,7 +70,8 @@ def add_source(document: Any, edition: Edition, texts: list[SourceText], anchore
     package.relate_to(props, RT.CUSTOM_PROPERTIES)
     blocks = ((name, path, text.source, name in anchored) for name, path, text in texts)
     own = own_paragraphs(document.element.body, PREFIX)
-    item = Part(PackURI("/customXml/item1.xml"), CT.XML, snapshot(ids, blocks, own), package)
+    item = Part(PackURI("/customXml/item1.xml"), CT.XML,
+                snapshot({**ids, "quotes": quotes}, blocks, own), package)
     item_props = Part(PackURI("/customXml/itemProps1.xml"), CT.OFC_CUSTOM_XML_PROPERTIES,
                       item_properties(), package)
     item.relate_to(item_props, RT.CUSTOM_XML_PROPS)
