@@ -36,7 +36,7 @@ def test_a_note_that_is_not_the_briefs_fails_at_the_footnote(tmp_path: Path) -> 
     assert finding.message == (
         "footnote 1 reads '1 International Trade Administration. \u201cMexico\u2019s "
         "Automotive …' in the PDF, not the brief's 'Bureau of Labor Statistics. "
-        "\"Mexico\\'s Automotive Industry\" …'")
+        "\"Mexico's Automotive Industry\" …'")
 
 
 def test_a_heading_that_is_not_the_briefs_fails_at_the_heading(tmp_path: Path) -> None:

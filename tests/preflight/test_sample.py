@@ -24,6 +24,7 @@ from .conftest import Built, Result, build_outputs, run_preflight
 CHECKS = {
     "output.built", "content.links", "content.footnotes", "content.alt-text",
     "content.image-dpi", "pages.budget", "pdf.contrast", "pdf.headings", "pdf.links",
+    "pdf.alt-text",
     "pdf.artifacts", "pdf.notes", "pdf.fonts", "pdf.clipped", "pdfua",
     "pdf.note-placement", "pdf.last-page",
     "word.properties",
@@ -126,8 +127,8 @@ def test_a_passing_sample_prints_its_notice_and_two_summaries(sample: Built) -> 
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert text.splitlines() == [
         f"{NOTICE} (on 2 PDF(s))",
-        "mexico-auto: 2 brief edition(s): 50 passed, 0 failed, 0 warning(s)",
-        "preflight: 2 brief edition(s): 50 passed, 0 failed, 0 warning(s), 1 notice(s)"]
+        "mexico-auto: 2 brief edition(s): 52 passed, 0 failed, 0 warning(s)",
+        "preflight: 2 brief edition(s): 52 passed, 0 failed, 0 warning(s), 1 notice(s)"]
 
 
 def test_the_pdfua_notice_is_told_once_in_json(result: Result) -> None:

@@ -127,13 +127,18 @@ def _pdf_edited(built: Built, tmp_path: Path, edit: str) -> list[dict[str, objec
 
 
 def test_a_pdf_link_edited_after_the_build_fails(good: Built, tmp_path: Path) -> None:
-    assert [f["field"] for f in _pdf_edited(good, tmp_path, "link")] == [
-        "sections[1].body[0]"]
+    assert [(f["check"], f["message"], f["field"], f["line"])
+            for f in _pdf_edited(good, tmp_path, "link")] == [
+        ("pdf.links", "the PDF links to https://evil.example/report on page 1, where the brief "
+         "links to https://example.org/report", "sections[1].body[0]", 10)]
 
 
 def test_a_pdf_alt_text_edited_after_the_build_fails(good: Built, tmp_path: Path) -> None:
-    assert [f["field"] for f in _pdf_edited(good, tmp_path, "alt")] == [
-        "sections[1].body[1].figure.alt"]
+    assert [(f["check"], f["message"], f["field"], f["line"])
+            for f in _pdf_edited(good, tmp_path, "alt")] == [
+        ("pdf.alt-text", "figure 1 has the alt text 'A pie chart.', not the brief's 'Bar chart "
+         "of workers reached per year, rising from 2019 to …'", "sections[1].body[1].figure.alt",
+         13)]
 
 
 PLACEHOLDER = HEAD + """\
@@ -186,8 +191,9 @@ sections:
 """)
     rewrite_part(subject.docx, "word/document.xml", ">Results<", "><")
     [finding] = [f for f in word_content(subject) if f.status == "fail"]
-    assert (finding.field, finding.line) == ("sections[0].heading", 4)
-    assert "Results" in finding.message
+    assert (finding.field, finding.line, finding.detail) == ("sections[0].heading", 4, "b.en.docx")
+    assert finding.message == ("in the Word draft, 'deleted: Results': the whole text was "
+                               "deleted, but this field cannot be left empty; change it by hand")
 
 
 def test_single_quotes_in_a_spanish_brief_read_back_unchanged(tmp_path: Path) -> None:
@@ -209,4 +215,4 @@ def test_a_draft_of_another_brief_fails_once(tmp_path: Path) -> None:
                      "  - body:\n      - \"A second brief, quite another text.\"\n")
     one.docx.write_bytes(other.docx.read_bytes())  # a file mix-up
     [found] = _failed(word_content(one))  # the draft's snapshot is the other brief's
-    assert "the brief says 'A second brief" not in found  # nor the other's text as ours
+    assert found == "the Word draft was built from another version of the brief"

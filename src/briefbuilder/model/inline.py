@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -274,8 +274,9 @@ def iter_spans(spans: tuple[Span, ...]) -> Iterator[Span]:
             yield from iter_spans(span.children)
 
 
-def plain_text(spans: tuple[Span, ...]) -> str:
-    """What a reader sees of the spans, without markup or footnote marks."""
+def plain_text(spans: tuple[Span, ...], numbers: Mapping[str, int] | None = None) -> str:
+    """What a reader sees of the spans, without markup; footnote marks as the number
+    `numbers` gives them, else left out."""
     parts: list[str] = []
     for span in spans:
         if isinstance(span, Text):
@@ -283,7 +284,9 @@ def plain_text(spans: tuple[Span, ...]) -> str:
         elif isinstance(span, LineBreak):
             parts.append("\n")
         elif isinstance(span, Strong | Emphasis | Link):
-            parts.append(plain_text(span.children))
+            parts.append(plain_text(span.children, numbers))
+        elif numbers is not None and span.key in numbers:
+            parts.append(str(numbers[span.key]))
     return "".join(parts)
 
 

@@ -6,8 +6,11 @@ finding about the n-th heading or table of a PDF name the field that made it.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..model.blocks import Chart, Figure, Table
 from ..model.brief import Brief
+from ..model.inline import plain_text
 from ..places import FieldPath
 
 
@@ -18,15 +21,24 @@ def links(brief: Brief) -> list[tuple[FieldPath, str]]:
                                      for href in text.links())]
 
 
+def goes_nowhere(href: str) -> bool:
+    """'#' alone, or a scheme with nothing after it."""
+    parts = urlsplit(href)
+    return (href.strip() in ("", "#") or (parts.scheme in ("http", "https") and not parts.netloc)
+            or (parts.scheme == "mailto" and not parts.path.strip()))
+
+
 def link_field(brief: Brief, href: str) -> FieldPath:
     """The first field that links to href; the brief itself when none does."""
     return next((path for path, target in links(brief) if target == href), ())
 
 
 def outline(brief: Brief) -> list[tuple[FieldPath, int, str]]:
-    """The headings a reader navigates: the title (level 1), then section headings (2)."""
+    """The headings a reader navigates: the title (level 1), then section headings (2), each
+    as printed (a footnote's mark as its number)."""
+    numbers = brief.footnote_numbers()
     found: list[tuple[FieldPath, int, str]] = [(("title",), 1, brief.title)]
-    found += [(("sections", s, "heading"), 2, section.heading.plain)
+    found += [(("sections", s, "heading"), 2, plain_text(section.heading.spans, numbers))
               for s, section in enumerate(brief.sections) if section.heading is not None]
     return found
 

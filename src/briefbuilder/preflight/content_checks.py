@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
@@ -39,11 +38,7 @@ def dead_links(subject: Subject) -> list[Problem]:
     headings = {f"#{anchor}" for anchor in heading_anchors(subject.edition.brief) if anchor}
     failures = []
     for path, href in brief_map.links(subject.edition.brief):
-        parts = urlsplit(href)
-        empty = (href.strip() in ("", "#")
-                 or (parts.scheme in ("http", "https") and not parts.netloc)
-                 or (parts.scheme == "mailto" and not parts.path.strip()))
-        if empty:
+        if brief_map.goes_nowhere(href):
             failures.append(failed("content.links", f"link to {href!r} goes nowhere",
                                    subject.brief.place(path),
                                    "write the full address, or remove the link"))

@@ -12,7 +12,7 @@ from .docx_reader import DocxDoc, Paragraph, WordTable
 from .findings import Place, failed, passed
 from .pdf_checks import REBUILD
 from .subject import Subject
-from .text import same_text, shorten
+from .text import quoted, same_text
 
 Check = Callable[[Subject, DocxDoc], list[Problem]]
 
@@ -66,8 +66,8 @@ def alt_text(subject: Subject, doc: DocxDoc) -> list[Problem]:
                                    "write what the image shows under alt:, then rebuild"))
         elif alt is not None and picture.descr != alt:
             failures.append(failed("word.alt-text", f"{shown} has the alt text "
-                                   f"{shorten(picture.descr)!r}, not the brief's "
-                                   f"{shorten(alt)!r}", where, REBUILD))
+                                   f"{quoted(picture.descr)}, not the brief's {quoted(alt)}",
+                                   where, REBUILD))
     if len(doc.pictures) < len(figures):
         failures.append(failed("word.alt-text", f"the brief has {len(figures)} figure(s) but "
                                f"the Word draft has {len(doc.pictures)} picture(s)",

@@ -10,15 +10,17 @@ the n-th of the brief), else the brief file and the PDF page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from ..errors import Problem
+from ..model.inline import plain_text
 from . import brief_map
 from .findings import failed, passed
 from .pdf_content import Rect, TextRun
 from .pdf_reader import Element, PdfDoc
 from .placement import last_page, note_placement
 from .subject import Subject
-from .text import same_text, shorten, text_key
+from .text import quoted, same_text, shorten, text_key
 
 REBUILD = "rebuild with 'briefbuilder build --force'; if it persists, report a briefbuilder bug"
 HEADINGS = tuple(f"H{n}" for n in range(1, 7))
@@ -57,7 +59,7 @@ def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
                                    "give the heading text, or remove it"))
         elif index < len(outline) and not same_text(text, outline[index][2]):
             failures.append(failed("pdf.headings", f"{shown} is not the brief's "
-                                   f"{shorten(outline[index][2])!r}", where, REBUILD))
+                                   f"{quoted(outline[index][2])}", where, REBUILD))
         if level > previous + 1:
             after = f"H{previous}" if previous else "the start of the document"
             skipped = ", ".join(f"H{n}" for n in range(previous + 1, level))
@@ -72,7 +74,8 @@ def headings(subject: Subject, pdf: PdfDoc) -> list[Problem]:
 
 
 def links(subject: Subject, pdf: PdfDoc) -> list[Problem]:
-    """Every link annotation sits in a Link tag (pdfua checks its description)."""
+    """Every link annotation sits in a Link tag (pdfua checks its description), and goes
+    where the brief's links go."""
     brief = subject.edition.brief
     failures = []
     for link in pdf.links:
@@ -82,8 +85,42 @@ def links(subject: Subject, pdf: PdfDoc) -> list[Problem]:
                                         f"page {link.page}")
             failures.append(failed("pdf.links", f"the link to {target} on page {link.page} "
                                    "is not tagged as a Link", where, REBUILD))
-    return _verdict("pdf.links", failures, f"{len(pdf.links)} link annotation(s), tagged",
+    return _verdict("pdf.links", failures + _targets(subject, pdf),
+                    f"{len(pdf.links)} link annotation(s), tagged, to the brief's targets",
                     subject)
+
+
+def _targets(subject: Subject, pdf: PdfDoc) -> list[Problem]:
+    """A link of the PDF to where no link of the brief goes, named at the brief's link it
+    stands for (the first the PDF lacks); a link of the brief the PDF lacks."""
+    written = {unquote(href): path for path, href in brief_map.links(subject.edition.brief)
+               if not href.startswith("#") and not brief_map.goes_nowhere(href)}
+    printed = {unquote(link.uri): link.page for link in pdf.links if link.uri}
+    missing = [(href, path) for href, path in written.items() if href not in printed]
+    failures = []
+    for uri, page in printed.items():
+        if uri not in written:
+            href, path = missing.pop(0) if missing else ("", ())
+            instead = f", where the brief links to {href}" if href else ""
+            failures.append(failed("pdf.links", f"the PDF links to {uri} on page {page}"
+                                   f"{instead}", subject.brief.place(path, subject.pdf.name),
+                                   REBUILD))
+    return failures + [failed("pdf.links", f"the brief links to {href}, the PDF does not",
+                              subject.brief.place(path, subject.pdf.name), REBUILD)
+                       for href, path in missing]
+
+
+def alt_texts(subject: Subject, pdf: PdfDoc) -> list[Problem]:
+    """Each figure of the brief has the brief's alt text (pdfua's UA-13-004 finds none)."""
+    pairs = zip(brief_figures(subject, pdf), brief_map.figures(subject.edition.brief),
+                strict=False)
+    failures = [failed("pdf.alt-text", f"figure {number} has the alt text "
+                       f"{quoted(element.alt)}, not the brief's {quoted(alt)}",
+                       subject.brief.place((*path, "alt"), f"{subject.pdf.name}, page "
+                                           f"{element.page}"), REBUILD)
+                for number, (element, (path, alt)) in enumerate(pairs, start=1)
+                if element.alt and element.alt != alt]
+    return _verdict("pdf.alt-text", failures, "each figure with the brief's alt text", subject)
 
 
 def furniture(subject: Subject, pdf: PdfDoc) -> list[Problem]:
@@ -138,19 +175,20 @@ def _masthead_marks(pdf: PdfDoc) -> set[tuple[int, int | None]]:
 def notes(subject: Subject, pdf: PdfDoc) -> list[Problem]:
     """Each footnote is tagged as a Note, which says the brief's footnote."""
     brief = subject.edition.brief
-    keys = brief.footnote_order()
+    keys, numbers = brief.footnote_order(), brief.footnote_numbers()
+    printed = {key: plain_text(brief.footnotes[key].spans, numbers) for key in keys}
     found = pdf.elements("Note")
     if len(found) < len(keys):
         return [failed("pdf.notes", f"{len(keys)} footnote(s) but {len(found)} Note tag(s): "
                        "footnotes are not tagged as notes",
                        subject.brief.place(("footnotes", keys[len(found)]), subject.pdf.name),
                        "briefbuilder's PDF writer must tag each footnote as /Note: " + REBUILD)]
-    failures = [failed("pdf.notes", f"footnote {number} reads {shorten(note.text)!r} in the "
-                       f"PDF, not the brief's {shorten(brief.footnotes[key].plain)!r}",
+    failures = [failed("pdf.notes", f"footnote {number} reads {quoted(note.text)} in the "
+                       f"PDF, not the brief's {quoted(printed[key])}",
                        subject.brief.place(("footnotes", key), f"{subject.pdf.name}, Note "
                                            f"{number}"), REBUILD)
                 for number, (key, note) in enumerate(zip(keys, found, strict=False), start=1)
-                if text_key(brief.footnotes[key].plain) not in text_key(note.text)]
+                if text_key(printed[key]) not in text_key(note.text)]
     return _verdict("pdf.notes", failures, f"{len(keys)} footnote(s), tagged as Note", subject)
 
 
@@ -194,8 +232,8 @@ def sides_off(run: TextRun, trim: Rect) -> list[str]:
     return [side for side, over in ink.items() if over > CLIP_TOLERANCE]
 
 
-CHECKS: tuple[Check, ...] = (headings, links, furniture, notes, fonts, clipped, note_placement,
-                             last_page)
+CHECKS: tuple[Check, ...] = (headings, links, alt_texts, furniture, notes, fonts, clipped,
+                             note_placement, last_page)
 
 
 def check_pdf(subject: Subject, pdf: PdfDoc) -> list[Problem]:

@@ -96,8 +96,9 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path, manifest: dict[
     draft's pages in LibreOffice."""
     edition = jobs["pdf"].edition
     subject = Subject(edition, theme, jobs["pdf"].output, jobs["docx"].output)
-    findings = [finding for job in jobs.values()
-                for finding in _freshness(subject, job, out, manifest.get(job.relative))]
+    fresh = {fmt: _freshness(subject, job, out, manifest.get(job.relative))
+             for fmt, job in jobs.items()}
+    findings = [finding for found in fresh.values() for finding in found]
     pdf = _read(subject, subject.pdf, read_pdf, findings)
     docx = _read(subject, subject.docx, read_docx, findings)
     findings += check_content(subject, pdf)
@@ -106,8 +107,9 @@ def check_edition(jobs: dict[str, Job], theme: Theme, out: Path, manifest: dict[
         findings += check_pdf(subject, pdf) + print_contrast(subject, pdf)
         findings += check_pdfua(subject, pdf, notices)
     if docx is not None:
-        findings += check_docx(subject, docx) + word_content(subject)
-        findings += word_contrast(subject, laid_out)
+        findings += check_docx(subject, docx) + word_contrast(subject, laid_out)
+        if all(f.verdict is not Status.FAIL for f in fresh["docx"]):  # else: rebuild first
+            findings += word_content(subject)
         if pdf is not None:
             findings += same_pages(subject, pdf, docx, laid_out)
     return BriefReport(str(edition.path), edition.brief.lang,

@@ -20,6 +20,11 @@ def same_text(a: str, b: str) -> bool:
     return text_key(a) == text_key(b)
 
 
+def quoted(text: str, width: int = 60) -> str:
+    """text shortened, in single quotes and as it is (no escapes, unlike repr)."""
+    return f"'{shorten(text, width)}'"
+
+
 def shorten(text: str, width: int = 60) -> str:
     """text on one line, cut to width characters with an ellipsis."""
     flat = " ".join(text.split())

@@ -1,6 +1,7 @@
 """word.content: the Word draft, read back by the review reader, says what the brief says:
-every text, footnote and link target. A built draft reads back with no change; a change
-is a draft edited after the build (or a writer's bug), named at the brief field it touches.
+it was built from this brief as it is now, and every text, footnote and link target reads
+back unchanged; a change is a draft edited after the build (or a writer's bug), named at
+the brief field it touches.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from ..errors import ContentError, Problem
 from ..review.changes import Action, Change
 from ..review.detect import find_changes
 from ..review.read import read_draft
+from ..writers.docx.source import content_hash
 from .findings import failed, passed
 from .subject import Subject
-from .text import shorten
+from .text import quoted
 
 CHECK = "word.content"
 CONTEXT = 20  # characters shown before the first difference
@@ -25,11 +27,21 @@ def word_content(subject: Subject) -> list[Problem]:
         draft = read_draft(subject.docx)
     except ContentError as exc:
         return [failed(CHECK, exc.problems[0].message, subject.in_docx(), FIX)]
+    snapshot, edition = draft.snapshot, subject.edition
+    made_of = (snapshot.series, snapshot.brief, snapshot.lang)
+    if made_of != (edition.series.id, edition.brief.id, edition.brief.lang):
+        return [failed(CHECK, "the Word draft is not this brief's: it was built from "
+                       f"{'/'.join(made_of[:2])} ({made_of[2]})", subject.in_docx(), FIX)]
+    if snapshot.hash != content_hash(edition.brief):
+        return [failed(CHECK, "the Word draft was built from another version of the brief",
+                       subject.in_docx(), FIX)]
     found = find_changes(draft)
     failures = [failed(CHECK, _said(change), subject.brief.place(change.path, subject.docx.name),
                        FIX) for change in found.changes]
-    failures += [failed(CHECK, f"{unplaced.where}: {shorten(unplaced.text)!r} ({unplaced.why})",
-                        subject.in_docx(), FIX) for unplaced in found.unplaced]
+    failures += [failed(CHECK, f"in the Word draft, {quoted(unplaced.text)}: {unplaced.why}",
+                        subject.brief.place(unplaced.path, subject.docx.name)
+                        if unplaced.path else subject.in_docx(unplaced.where), FIX)
+                 for unplaced in found.unplaced]
     return failures or [passed(CHECK, f"{len(draft.snapshot.blocks)} text(s) read back as the "
                                "brief's", subject.in_docx())]
 
@@ -37,12 +49,12 @@ def word_content(subject: Subject) -> list[Problem]:
 def _said(change: Change) -> str:
     old, new = _apart(change.old, change.new)
     if change.action is Action.EDIT:
-        return f"the Word draft says {new!r} where the brief says {old!r}"
+        return f"the Word draft says {new} where the brief says {old}"
     if change.action is Action.ADD:
-        return f"the Word draft has a text the brief lacks: {new!r}"
+        return f"the Word draft has a text the brief lacks: {new}"
     if change.action is Action.REMOVE:
-        return f"the brief's text {old!r} is not in the Word draft"
-    return f"the brief's text {old!r} has moved in the Word draft"
+        return f"the brief's text {old} is not in the Word draft"
+    return f"the brief's text {old} has moved in the Word draft"
 
 
 def _apart(old: str, new: str) -> tuple[str, str]:
@@ -51,4 +63,4 @@ def _apart(old: str, new: str) -> tuple[str, str]:
                 min(len(old), len(new)))
     start = max(0, same - CONTEXT)
     lead = "…" if start else ""
-    return shorten(lead + old[start:]), shorten(lead + new[start:])
+    return quoted(lead + old[start:]), quoted(lead + new[start:])
