@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]
@@ -84,7 +85,8 @@ def edit(doc: object) -> None:
     find(doc, "multi-state").setPropertyValue("CharWeight", BOLD)
 
 
-def main(draft: Path, out: Path, profile: Path) -> None:
+def main(draft: Path, out: Path, profile: Path, edits: Callable[[object], None] = edit
+         ) -> None:
     pipe = f"bb_review_{uuid.uuid4().hex}"
     office = subprocess.Popen(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
@@ -96,7 +98,7 @@ def main(draft: Path, out: Path, profile: Path) -> None:
             "com.sun.star.frame.Desktop", context)
         doc = desktop.loadComponentFromURL(draft.resolve().as_uri(), "_blank", 0,
                                            (prop("Hidden", True),))
-        edit(doc)
+        edits(doc)
         doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
         doc.close(True)
         with contextlib.suppress(Exception):  # the bridge goes down as LibreOffice quits

@@ -3,6 +3,7 @@ edit, removal or new text that the difference makes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -14,6 +15,8 @@ from .snapshot import Block
 from .walk import Kind, Piece
 
 CONTENT = (Kind.TEXT, Kind.BREAK, Kind.NOTE)
+TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+WORD = re.compile(r"\w")
 NEW_NOTE = ("it holds a footnote added in the draft; add the note under footnotes: and "
             "cite it as [^key] by hand")
 
@@ -93,24 +96,53 @@ def markup_of(block: Block, atoms: Atoms) -> str:
 
 
 def _unwritten_back(block: Block, atoms: Atoms) -> Atoms:
-    """`atoms` with each link the writer left out on the characters that kept their place
-    (matched against the text as built); a note or break counts as one character."""
+    """`atoms` with each link the writer left out put back: on the words that kept their
+    place (matched word by word against the text as built) and on what was typed between
+    two of them; never on a stray space or letter."""
     if not block.unwritten:
         return atoms
-    source, edited = _characters(atoms_of(block.source, block.quotes)), _characters(atoms)
-    matcher = SequenceMatcher(None, [c for c, _ in source], [c for c, _ in edited],
+    edited = _words(atoms)
+    was = _was(block, edited)
+    hrefs = [href if isinstance(href, str) and href in block.unwritten and WORD.search(word)
+             and atom.look.href is None else None
+             for href, (word, atom) in zip(was, edited, strict=True)]
+    _fill_gaps(hrefs, was, edited)
+    return normalize(replace(atom, text=word, look=replace(atom.look, href=href or
+                                                           atom.look.href))
+                     if atom.text else atom
+                     for (word, atom), href in zip(edited, hrefs, strict=True))
+
+
+def _was(block: Block, edited: list[tuple[str, Atom]]) -> list[str | bool | None]:
+    """The link each edited word had in the text as built (None: none), or False for a
+    word typed in the draft."""
+    source = _words(atoms_of(block.source, block.quotes))
+    was: list[str | bool | None] = [False] * len(edited)
+    matcher = SequenceMatcher(None, [w for w, _ in source], [w for w, _ in edited],
                               autojunk=False)
-    out = [replace(atom, text=c) if atom.text else atom for c, atom in edited]
     for a, b, size in matcher.get_matching_blocks():
         for i in range(size):
-            href, kept = source[a + i][1].look.href, out[b + i]
-            if href in block.unwritten and kept.text and kept.look.href is None:
-                out[b + i] = replace(kept, look=replace(kept.look, href=href))
-    return normalize(out)
+            was[b + i] = source[a + i][1].look.href
+    return was
 
 
-def _characters(atoms: Atoms) -> list[tuple[str, Atom]]:
-    return [(c, atom) for atom in atoms for c in (atom.text or "\0")]
+def _fill_gaps(hrefs: list[str | None], was: list[str | bool | None],
+               edited: list[tuple[str, Atom]]) -> None:
+    """Link what lies between two words of one link when it was typed there or was in the
+    link before."""
+    last: dict[str, int] = {}
+    for index, href in enumerate(hrefs):
+        if href is None:
+            continue
+        gap = range(last.get(href, index) + 1, index)
+        if all(was[k] in (False, href) and edited[k][1].look.href is None for k in gap):
+            hrefs[gap.start:gap.stop] = [href] * len(gap)
+        last[href] = index
+
+
+def _words(atoms: Atoms) -> list[tuple[str, Atom]]:
+    """Each word, space and sign of the atoms with its atom; a note or break is one."""
+    return [(word, atom) for atom in atoms for word in (TOKENS.findall(atom.text) or ["\0"])]
 
 
 def remove(block: Block, before: Atoms, found: Changes) -> None:

@@ -17,6 +17,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 SOURCE_PREFIX = "_bb_"
 NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)")
+COPIED = re.compile(r"_Copy_\d+$")  # LibreOffice's rename of a bookmark it took for a copy
 OFF = ("0", "false", "off", "none")
 SKIPPED = {f"{W}{t}" for t in ("pPr", "rPr", "sectPr", "tblPr", "trPr", "tcPr", "tblGrid",
                                "proofErr", "commentReference", "lastRenderedPageBreak",
@@ -204,7 +205,7 @@ def _simple_field(walk: _Walk, el: Any, seen: Seen, href: str | None) -> None:
 
 
 def _bookmark_start(walk: _Walk, el: Any, seen: Seen, href: str | None) -> None:
-    name = el.get(f"{W}name", "")
+    name = COPIED.sub("", el.get(f"{W}name", ""))
     if name.startswith(SOURCE_PREFIX):
         walk.story.bookmarks[el.get(f"{W}id", "")] = name
         walk.add(Kind.START, Seen.BOTH, name)
