@@ -9,6 +9,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..writers.docx.inline import encode_url
+from ..writers.typography import straighten
 from .changes import Action, Change, Changes, Unplaced, in_list, where
 from .markup import Atom, Atoms, atoms_of, normalize, plain, to_markup
 from .snapshot import Block
@@ -91,8 +92,23 @@ def compare(block: Block, after: Atoms, before: Atoms, found: Changes) -> None:
 
 def markup_of(block: Block, atoms: Atoms) -> str:
     """The markup of `block`'s text as the draft now holds it: links written as the block
-    writes them, those the writer left out put back where their text is still there."""
-    return to_markup(retarget(_unwritten_back(block, atoms), snapshot_atoms(block)[1]))
+    writes them, those the writer left out put back where their text is still there, and
+    the typographic quotes the block was written with where they still stand."""
+    markup = to_markup(retarget(_unwritten_back(block, atoms), snapshot_atoms(block)[1]))
+    return _quotes_back(block, markup)
+
+
+def _quotes_back(block: Block, markup: str) -> str:
+    """`markup` with each quote mark the block's source wrote typographic (the draft's are
+    read straight) on the characters that kept their place."""
+    straight = straighten(block.source, block.quotes)  # one character for one
+    if straight == block.source:
+        return markup
+    out = list(markup)
+    matcher = SequenceMatcher(None, straight, markup, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        out[b:b + size] = block.source[a:a + size]
+    return "".join(out)
 
 
 def _unwritten_back(block: Block, atoms: Atoms) -> Atoms:
