@@ -40,12 +40,13 @@ class ReadDraft:
     margins: dict[str, list[Piece]]  # header and footer parts (the masthead) -> their pieces
 
 
-def read_draft(path: Path) -> ReadDraft:
-    """Read `path`; raise ContentError when it is not a draft briefbuilder made."""
+def read_draft(path: Path, quotes: str = "") -> ReadDraft:
+    """Read `path`; raise ContentError when it is not a draft briefbuilder made. `quotes`:
+    the marks its text was set in, for a draft whose snapshot does not say."""
     package = open_package(path)
     with package.zip:
         main = package.main_part()
-        snapshot = read_snapshot(package, main)
+        snapshot = read_snapshot(package, main, quotes)
         story = Story(package.hyperlinks(main), anchors=snapshot.anchors(),
                       quotes=snapshot.quotes)
         notes = _footnotes(package, main, snapshot, story)

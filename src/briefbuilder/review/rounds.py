@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentError, Problem
+from ..errors import BriefbuilderError, ContentError, Problem
 from ..loader import load_brief, load_project
+from ..themes import find_theme, load_theme
 from ..writers.docx.source import content_hash
 from .changes import Unplaced
 from .detect import find_changes
@@ -45,6 +46,8 @@ def review_draft(draft_path: Path, content: Path) -> Review:
     """Read a reviewed draft and plan its edits of the brief file under `content`."""
     draft = read_draft(draft_path)
     source = brief_file(draft, content)
+    if not draft.snapshot.quotes:  # made before snapshots recorded them: the theme's now
+        draft = read_draft(draft_path, _theme_quotes(source, draft.snapshot.lang))
     found = find_changes(draft)
     snapshot = draft.snapshot
     now = load_brief(source, snapshot.brief, snapshot.lang, [])
@@ -90,6 +93,15 @@ def brief_file(draft: ReadDraft, content: Path) -> Path:
     raise ContentError(Problem(
         f"the draft was built from {snapshot.series}/{wanted}, which is not under {content}",
         draft.path, hint="name the content folder that holds that series"))
+
+
+def _theme_quotes(brief: Path, lang: str) -> str:
+    """The quote marks the brief's theme sets `lang` in ('' when the theme cannot load)."""
+    try:
+        series = load_project(brief.parent).series[0].series
+        return load_theme(find_theme(series.theme, brief.parent)).labels_for(lang).quotes
+    except (BriefbuilderError, IndexError):
+        return ""
 
 
 def _inside_series(path: Path) -> Path:

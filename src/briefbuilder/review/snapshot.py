@@ -65,20 +65,21 @@ class Snapshot:
         return found
 
 
-def read_snapshot(package: Package, main: str) -> Snapshot:
+def read_snapshot(package: Package, main: str, quotes: str = "") -> Snapshot:
     """The snapshot part, found from the document's custom XML relationships (or, when an
-    editor dropped them, among the package's custom XML parts)."""
+    editor dropped them, among the package's custom XML parts); `quotes`: the marks a
+    draft made before snapshots recorded them was set in."""
     names = package.related(main, "/customXml") + sorted(
         n for n in package.zip.namelist() if n.startswith("customXml/item")
         and "Props" not in n)
     for name in names:
         root = package.xml(name)
         if root is not None and root.tag == f"{{{SNAPSHOT_NS}}}snapshot":
-            return _snapshot(package, root)
+            return _snapshot(package, root, quotes)
     raise package.error(NOT_OURS, "review a draft that 'briefbuilder build' made")
 
 
-def _snapshot(package: Package, root: Any) -> Snapshot:
+def _snapshot(package: Package, root: Any, fallback: str) -> Snapshot:
     try:
         blocks = tuple(Block(b.get("id", ""), tuple(json.loads(b.get("path", ""))),
                              b.text or "", b.get("anchored") != "0")
@@ -87,7 +88,7 @@ def _snapshot(package: Package, root: Any) -> Snapshot:
         raise package.error("its briefbuilder snapshot is damaged") from None
     if not all(b.path and all(isinstance(p, str | int) for p in b.path) for b in blocks):
         raise package.error("its briefbuilder snapshot is damaged")
-    quotes = root.get("quotes", "")
+    quotes = root.get("quotes", fallback)
     own = frozenset(straighten(o.text or "", quotes)
                     for o in root.iter(f"{{{SNAPSHOT_NS}}}own"))
     snapshot = Snapshot(root.get("series", ""), root.get("brief", ""), root.get("lang", ""),
