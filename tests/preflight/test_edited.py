@@ -90,6 +90,10 @@ def test_a_footnote_changed_in_the_word_draft_fails(good: Built, tmp_path: Path)
         "footnotes.src", 4)]
     [finding] = result.failures()
     assert finding["detail"] == "b.en.docx"
+    assert finding["fix"] == (
+        "rebuild it with 'briefbuilder build --force'; to keep the draft's edits, bring them "
+        f"into the brief first: briefbuilder review {built.output('b.en.docx')} "
+        f"{built.series / 'b.en.yaml'}")
 
 
 def test_a_link_changed_in_the_word_draft_fails_at_its_field(good: Built, tmp_path: Path) -> None:

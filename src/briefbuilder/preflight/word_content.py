@@ -10,6 +10,7 @@ from ..errors import ContentError, Problem
 from ..review.changes import Action, Change
 from ..review.detect import find_changes
 from ..review.read import read_draft
+from ..review.snapshot import Snapshot
 from ..writers.docx.source import content_hash
 from .findings import failed, passed
 from .subject import Subject
@@ -17,8 +18,7 @@ from .text import quoted
 
 CHECK = "word.content"
 CONTEXT = 20  # characters shown before the first difference
-FIX = ("rebuild it with 'briefbuilder build --force'; to keep edits made in the draft, bring "
-       "them into the brief first with 'briefbuilder review <draft>'")
+FIX = "rebuild it with 'briefbuilder build --force'"
 
 
 def word_content(subject: Subject) -> list[Problem]:
@@ -27,23 +27,32 @@ def word_content(subject: Subject) -> list[Problem]:
         draft = read_draft(subject.docx)
     except ContentError as exc:
         return [failed(CHECK, exc.problems[0].message, subject.in_docx(), FIX)]
-    snapshot, edition = draft.snapshot, subject.edition
-    made_of = (snapshot.series, snapshot.brief, snapshot.lang)
-    if made_of != (edition.series.id, edition.brief.id, edition.brief.lang):
-        return [failed(CHECK, "the Word draft is not this brief's: it was built from "
-                       f"{'/'.join(made_of[:2])} ({made_of[2]})", subject.in_docx(), FIX)]
-    if snapshot.hash != content_hash(edition.brief):
-        return [failed(CHECK, "the Word draft was built from another version of the brief",
-                       subject.in_docx(), FIX)]
+    other = _made_of_another(subject, draft.snapshot)
+    if other:
+        return [failed(CHECK, other, subject.in_docx(), FIX)]
     found = find_changes(draft)
+    fix = (f"{FIX}; to keep the draft's edits, bring them into the brief first: "
+           f"briefbuilder review {subject.docx} {subject.edition.path}")
     failures = [failed(CHECK, _said(change), subject.brief.place(change.path, subject.docx.name),
-                       FIX) for change in found.changes]
+                       fix) for change in found.changes]
     failures += [failed(CHECK, f"in the Word draft, {quoted(unplaced.text)}: {unplaced.why}",
                         subject.brief.place(unplaced.path, subject.docx.name)
-                        if unplaced.path else subject.in_docx(unplaced.where), FIX)
+                        if unplaced.path else subject.in_docx(unplaced.where), fix)
                  for unplaced in found.unplaced]
     return failures or [passed(CHECK, f"{len(draft.snapshot.blocks)} text(s) read back as the "
                                "brief's", subject.in_docx())]
+
+
+def _made_of_another(subject: Subject, snapshot: Snapshot) -> str:
+    """What else the draft was built from than this brief as it is now ('' when nothing)."""
+    edition = subject.edition
+    made_of = (snapshot.series, snapshot.brief, snapshot.lang)
+    if made_of != (edition.series.id, edition.brief.id, edition.brief.lang):
+        return (f"the Word draft is not this brief's: it was built from "
+                f"{'/'.join(made_of[:2])} ({made_of[2]})")
+    if snapshot.hash != content_hash(edition.brief):
+        return "the Word draft was built from another version of the brief"
+    return ""
 
 
 def _said(change: Change) -> str:
