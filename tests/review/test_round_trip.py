@@ -167,3 +167,20 @@ def test_links_the_draft_leaves_out_read_back_unchanged(content: Path) -> None:
     ran = run_review(build(editions(content / "mexico-auto")[0]), content, apply=True)
     assert (ran.code, ran.out, ran.err) == (0, "no changes\n", "")
     assert file.read_text(encoding="utf-8") == edited
+
+
+def test_a_draft_reviewed_again_after_apply_says_already_applied(sample_draft: bytes,
+                                                                 content: Path) -> None:
+    """Applying the same review twice changes nothing the second time and says why, where
+    it said 'conflict: the file changed this text' before."""
+    draft = reviewed(sample_draft, lambda d: replace_words(d, "_bb_s0_b0",
+                                                          "significant proportion",
+                                                          "large share"))
+    assert run_review(draft, content, apply=True).code == 0
+    applied = (content / BRIEF).read_bytes()
+    again = run_review(draft, content, apply=True)
+    assert again.code == 0
+    assert again.out.splitlines()[0] == (
+        f"{content / BRIEF}:25:9: sections[0].body[0]: already applied: the file already "
+        "says this")
+    assert (content / BRIEF).read_bytes() == applied

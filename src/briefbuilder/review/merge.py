@@ -38,6 +38,7 @@ from .yamledit import (
 class Status(Enum):
     PLACED = "placed"
     CONFLICT = "conflict"  # the file changed this text too since the draft was built
+    APPLIED = "already applied"  # the file already says what the draft says (applied before)
     UNPLACEABLE = "unplaceable"  # the file has no place for it
 
 
@@ -93,6 +94,10 @@ def plan(path: Path, changes: list[Change], texts: dict[str, list[FieldPath]]) -
             place = locate(text, root, change.path)
         except EditError as exc:
             result.placed.append(Placed(change, Status.UNPLACEABLE, why=str(exc)))
+            continue
+        if change.action is Action.EDIT and str(value_at(data, change.path)) == change.new:
+            result.placed.append(Placed(change, Status.APPLIED, place.line, place.column,
+                                        "the file already says this"))
             continue
         if str(value_at(data, change.path)) != change.old:
             result.placed.append(Placed(change, Status.CONFLICT, place.line, place.column,

@@ -39,7 +39,8 @@ class Review:
     @property
     def complete(self) -> bool:
         """Whether every change found a place in the file."""
-        return not self.unplaced and all(p.status is Status.PLACED for p in self.plan.placed)
+        return not self.unplaced and all(p.status in (Status.PLACED, Status.APPLIED)
+                                         for p in self.plan.placed)
 
 
 def review_draft(draft_path: Path, content: Path) -> Review:
